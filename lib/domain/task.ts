@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './ids';
+import { LIMITS } from './limits';
+import { TaskKindSchema, TaskOriginSchema, TaskStatusSchema } from './task-kind';
+
+export const CallDirectionSchema = z.enum(['inbound', 'outbound']);
+export type CallDirection = z.infer<typeof CallDirectionSchema>;
+
+/** What the softphone told us about the interaction a call log records. */
+export const CallDetailsSchema = z.object({
+  /** The remote number as E.164 when it could be normalised, else as shown by the softphone. */
+  number: z.string().max(LIMITS.phone).nullable(),
+  callerName: z.string().max(LIMITS.name).nullable(),
+  direction: CallDirectionSchema,
+  queue: z.string().max(LIMITS.name).nullable(),
+  campaign: z.string().max(LIMITS.name).nullable(),
+  startedAt: TimestampSchema.nullable(),
+  connectedAt: TimestampSchema.nullable(),
+  endedAt: TimestampSchema.nullable(),
+  durationSeconds: z.number().int().min(0).nullable(),
+});
+export type CallDetails = z.infer<typeof CallDetailsSchema>;
+
+/** A custom field's stored value; its definition decides which shape is valid. */
+export const FieldValueSchema = z.union([
+  z.string().max(LIMITS.longText),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(LIMITS.shortText)).max(LIMITS.listItems),
+  z.null(),
+]);
+export type FieldValue = z.infer<typeof FieldValueSchema>;
+
+export const TaskSchema = z.object({
+  id: IdSchema,
+  /** Allocated per contact center by the server on first sync; null shows as "new". */
+  number: z.number().int().positive().nullable(),
+  kind: TaskKindSchema,
+  origin: TaskOriginSchema,
+  subject: z.string().max(LIMITS.subject),
+  notes: z.string().max(LIMITS.notes),
+  status: TaskStatusSchema,
+  customerId: IdSchema.nullable(),
+  assigneeId: IdSchema.nullable(),
+  transactionId: z.string().max(LIMITS.transactionId).nullable(),
+  /** Transaction code ids (codes, e.g. "SALE", "AMD"), shown comma-separated (R5). */
+  transactionCodes: z.array(z.string().max(LIMITS.code)).max(LIMITS.listItems),
+  call: CallDetailsSchema.nullable(),
+  dueAt: TimestampSchema.nullable(),
+  scheduledAt: TimestampSchema.nullable(),
+  /** Minutes before scheduledAt; null means the contact center's default lead time. */
+  reminderLeadMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .nullable(),
+  remindAt: TimestampSchema.nullable(),
+  fields: z.record(z.string().max(LIMITS.fieldKey), FieldValueSchema),
+  /** The original task this one was cloned from (one level only, R14). */
+  parentId: IdSchema.nullable(),
+  /** Kept after the parent is deleted, so the child can still name it (R18). */
+  parentNumber: z.number().int().positive().nullable(),
+  /** Where a task made from a web page came from. */
+  reference: z
+    .object({ title: z.string().max(LIMITS.shortText), url: z.string().max(LIMITS.url) })
+    .nullable(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  createdBy: IdSchema,
+  updatedBy: IdSchema,
+  version: z.number().int().min(0),
+  deletedAt: TimestampSchema.nullable(),
+});
+export type Task = z.infer<typeof TaskSchema>;

@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { findChromiumOptional } from './support/chromium';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    chromiumPath: string | null;
+    extensionPath: string;
+  }
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Builds the e2e flavour of the extension once for every browser test. */
+export default function setup(project: TestProject) {
+  const chromiumPath = findChromiumOptional() ?? null;
+  if (!chromiumPath) {
+    const message =
+      'No Chromium found (set CHROMIUM_PATH or `apt-get install chromium`): browser tests are SKIPPED.';
+    if (process.env.WRAPUP_E2E === 'required') throw new Error(`${message} WRAPUP_E2E=required.`);
+    console.warn(`\n${'!'.repeat(100)}\n${message}\n${'!'.repeat(100)}\n`);
+  } else {
+    execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  project.provide('chromiumPath', chromiumPath);
+  project.provide('extensionPath', resolve(ROOT, '.output/chrome-mv3'));
+}
