@@ -7,12 +7,13 @@ declare module 'vitest' {
   export interface ProvidedContext {
     chromiumPath: string | null;
     extensionPath: string;
+    productionExtensionPath: string;
   }
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Builds the e2e flavour of the extension once for every browser test. */
+/** Builds the extension once for every browser test: the e2e flavour and the production one. */
 export default function setup(project: TestProject) {
   const chromiumPath = findChromiumOptional() ?? null;
   if (!chromiumPath) {
@@ -22,7 +23,9 @@ export default function setup(project: TestProject) {
     console.warn(`\n${'!'.repeat(100)}\n${message}\n${'!'.repeat(100)}\n`);
   } else {
     execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
   project.provide('chromiumPath', chromiumPath);
-  project.provide('extensionPath', resolve(ROOT, '.output/chrome-mv3'));
+  project.provide('extensionPath', resolve(ROOT, '.output/chrome-mv3-e2e'));
+  project.provide('productionExtensionPath', resolve(ROOT, '.output/chrome-mv3'));
 }

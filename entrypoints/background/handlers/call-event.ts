@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+import { recordCallLog } from '../../../lib/call-log/record-call-log';
+import { type MessageHandler, RejectedMessageError } from '../../../lib/messages/dispatch';
+import { currentAgentId } from '../../../lib/session/current-agent';
+import { openBackgroundDb } from '../database';
+
+/**
+ * A softphone page reports a call. Only pages on a granted softphone origin may: a page we were
+ * never allowed on cannot create tasks by forging messages.
+ */
+export const handleCallEvent: MessageHandler<'call-event'> = async (message, sender) => {
+  const origin = sender.url ? new URL(sender.url).origin : null;
+  if (!origin || !(await browser.permissions.contains({ origins: [`${origin}/*`] }))) {
+    throw new RejectedMessageError(`call event from an origin that is not granted: ${origin}`);
+  }
+  if (message.event.type !== 'ended') return { ok: true };
+  const task = await recordCallLog(openBackgroundDb(), message.event, {
+    actorId: await currentAgentId(),
+  });
+  return { ok: true, taskId: task?.id ?? null };
+};

@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { dispatchMessage } from '../../lib/messages/dispatch';
+import { handleCallEvent } from './handlers/call-event';
+import { openPanelFromToolbarButton } from './side-panel';
+import { registerSoftphoneScripts } from './softphone-scripts';
+
+const handlers = { 'call-event': handleCallEvent };
+
+export default defineBackground(() => {
+  // The service worker may be stopped at any moment: listeners are registered synchronously here
+  // and every bit of state is read back from storage when it is needed.
+  openPanelFromToolbarButton();
+
+  const refreshSoftphoneScripts = () => {
+    registerSoftphoneScripts().catch((error: unknown) =>
+      console.error('[wrapup] registering softphone scripts failed', error),
+    );
+  };
+  browser.runtime.onInstalled.addListener(refreshSoftphoneScripts);
+  browser.runtime.onStartup.addListener(refreshSoftphoneScripts);
+  browser.permissions.onAdded.addListener(refreshSoftphoneScripts);
+  browser.permissions.onRemoved.addListener(refreshSoftphoneScripts);
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender) =>
+    dispatchMessage(
+      handlers,
+      raw,
+      { extensionId: sender.id, url: sender.url, tabId: sender.tab?.id },
+      browser.runtime.id,
+    ).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      console.warn('[wrapup] message rejected:', reason);
+      return { ok: false, error: reason };
+    }),
+  );
+});

@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { BUILT_IN_PROFILES } from '../../lib/softphone/built-in-profiles';
+
+const SCRIPT_ID = 'wrapup-softphone';
+
+/**
+ * Registers the softphone content script on exactly the softphone pages this browser has
+ * granted us, so Wrapup never runs on a page the agent did not allow.
+ */
+export async function registerSoftphoneScripts(): Promise<string[]> {
+  const candidates = BUILT_IN_PROFILES.flatMap((profile) => profile.matches);
+  const granted: string[] = [];
+  for (const pattern of candidates) {
+    if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
+  }
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (granted.length === 0) return granted;
+  await browser.scripting.registerContentScripts([
+    {
+      id: SCRIPT_ID,
+      matches: granted,
+      js: ['content-scripts/softphone.js'],
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
+  ]);
+  return granted;
+}

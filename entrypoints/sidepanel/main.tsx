@@ -1,0 +1,26 @@
+import { render } from 'preact';
+import { App } from '../../components/App';
+import { AppContext } from '../../components/app-context';
+import { openWrapupDb } from '../../lib/db/database';
+import { currentAgentId } from '../../lib/session/current-agent';
+import { createAppState } from '../../lib/state/app-state';
+import { browserSoftphoneAccess } from './softphone-access';
+import '../../components/theme.css';
+
+async function main() {
+  const state = createAppState({
+    db: openWrapupDb(),
+    agentId: await currentAgentId(),
+    softphoneAccess: browserSoftphoneAccess,
+  });
+  const root = document.getElementById('app');
+  if (!root) throw new Error('side panel markup lacks #app');
+  render(
+    <AppContext.Provider value={state}>
+      <App />
+    </AppContext.Provider>,
+    root,
+  );
+}
+
+void main();

@@ -1,0 +1,57 @@
+import type { Id } from '../domain/ids';
+import type { Task } from '../domain/task';
+import { t } from '../i18n/translate';
+import type { CallEvent } from '../softphone/call-event';
+
+/** The values a system-generated call log starts with (R1), before the agent adds to it. */
+export type CallLogDraft = Pick<
+  Task,
+  | 'kind'
+  | 'origin'
+  | 'subject'
+  | 'notes'
+  | 'status'
+  | 'customerId'
+  | 'assigneeId'
+  | 'transactionId'
+  | 'transactionCodes'
+  | 'call'
+  | 'scheduledAt'
+>;
+
+function durationSeconds(event: CallEvent): number {
+  if (!event.connectedAt || !event.endedAt) return 0;
+  const seconds = Math.round((Date.parse(event.endedAt) - Date.parse(event.connectedAt)) / 1000);
+  return Math.max(0, seconds);
+}
+
+/** Turns an ended call into its call log: who called, when, how long, and the codes it carried. */
+export function callLogDraft(
+  event: CallEvent,
+  context: { agentId: Id; customerId: Id | null },
+): CallLogDraft {
+  const party = event.callerName ?? event.number ?? t('unknownCaller');
+  return {
+    kind: 'call',
+    origin: event.campaign ? 'campaign' : 'system',
+    subject: t('callWith', { party }).slice(0, 200),
+    notes: '',
+    status: 'open',
+    customerId: context.customerId,
+    assigneeId: context.agentId,
+    transactionId: event.transactionId,
+    transactionCodes: [...new Set([...event.selectedCodes, ...event.systemCodes])],
+    call: {
+      number: event.number,
+      callerName: event.callerName,
+      direction: event.direction,
+      queue: event.queue,
+      campaign: event.campaign,
+      startedAt: event.startedAt,
+      connectedAt: event.connectedAt,
+      endedAt: event.endedAt,
+      durationSeconds: durationSeconds(event),
+    },
+    scheduledAt: event.callbackAt,
+  };
+}

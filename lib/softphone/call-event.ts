@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { TimestampSchema } from '../domain/ids';
+import { LIMITS } from '../domain/limits';
+import { CallDirectionSchema } from '../domain/task';
+
+export const CALL_EVENT_TYPES = ['started', 'connected', 'ended'] as const;
+
+export const CallSourceSchema = z.enum(['dom-profile', 'webrtc', 'page-events']);
+export type CallSource = z.infer<typeof CallSourceSchema>;
+
+const Text = (max: number) => z.string().max(max).nullable();
+const Codes = z.array(z.string().trim().min(1).max(LIMITS.code)).max(LIMITS.listItems);
+
+/**
+ * What a softphone adapter reports about a call. It comes from a web page, so the background
+ * validates it again and rejects anything out of shape or oversized.
+ */
+export const CallEventSchema = z
+  .object({
+    type: z.enum(CALL_EVENT_TYPES),
+    /** The adapter's own id for the call, stable across its started/connected/ended events. */
+    callId: z.string().min(1).max(100),
+    source: CallSourceSchema,
+    at: TimestampSchema,
+    number: Text(LIMITS.phone),
+    callerName: Text(LIMITS.name),
+    direction: CallDirectionSchema,
+    queue: Text(LIMITS.name),
+    campaign: Text(LIMITS.name),
+    transactionId: Text(LIMITS.transactionId),
+    selectedCodes: Codes,
+    systemCodes: Codes,
+    callbackAt: TimestampSchema.nullable(),
+    startedAt: TimestampSchema,
+    connectedAt: TimestampSchema.nullable(),
+    endedAt: TimestampSchema.nullable(),
+  })
+  .strict();
+export type CallEvent = z.infer<typeof CallEventSchema>;

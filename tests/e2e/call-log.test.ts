@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startServer } from '../../server/start';
+import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { DemoSoftphonePage, SidePanelPage } from './support/pages';
+import { waitForSoftphoneScript } from './support/service-worker';
+
+const chromiumPath = inject('chromiumPath');
+
+describe.skipIf(!chromiumPath)('call → call log → save → reload, in real Chromium', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startServer({ port: 0, inMemory: true, quiet: true });
+    browser = await launchWithExtension({
+      chromiumPath: chromiumPath!,
+      extensionPath: inject('extensionPath'),
+    });
+    await waitForSoftphoneScript(await browser.serviceWorker());
+  });
+
+  afterAll(async () => {
+    await browser?.dispose();
+    await server?.close();
+  });
+
+  it('R1: an ended call on the softphone becomes a pre-filled call log the agent saves', async () => {
+    const panel = await SidePanelPage.open(browser.context, browser.extensionId);
+    await panel.page.waitForSelector('text=No tasks yet');
+
+    const softphone = await DemoSoftphonePage.open(browser.context, server.url);
+    await softphone.receiveCall({
+      number: '+1 415 555 0134',
+      name: 'Ada Lovelace',
+      queue: 'Billing',
+      transactionId: 'TX-424242',
+    });
+    await softphone.answer();
+    await softphone.page.waitForTimeout(1_200);
+    await softphone.hangUp();
+
+    await expect.poll(() => panel.taskRows().count(), { timeout: 10_000 }).toBe(1);
+    await panel.openTaskWithNumber('+14155550134');
+    expect(await panel.fact('number').textContent()).toBe('+14155550134');
+    expect(await panel.fact('caller').textContent()).toBe('Ada Lovelace');
+    expect(await panel.fact('transaction-id').textContent()).toBe('TX-424242');
+    expect(await panel.fact('started').textContent()).not.toBe('—');
+    expect(await panel.fact('ended').textContent()).not.toBe('—');
+    expect(await panel.fact('duration').textContent()).toMatch(/^0 min 0[1-9] s$/);
+
+    await panel.typeNotes('Customer asked about the November invoice.');
+    await panel.save();
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await panel.page.setViewportSize({ width: 400, height: 640 });
+      await panel.page.screenshot({ path: 'docs/sidepanel.png' });
+    }
+
+    await panel.reload();
+    await panel.openTaskWithNumber('+14155550134');
+    expect(await panel.page.inputValue('textarea[name="notes"]')).toBe(
+      'Customer asked about the November invoice.',
+    );
+  });
+
+  it('shows a caller name full of HTML as plain text, never as markup', async () => {
+    const hostile = '<img src=x onerror="document.title=\'pwned\'">';
+    const softphone = await DemoSoftphonePage.open(browser.context, server.url);
+    await softphone.receiveCall({ number: '+44 20 7183 8750', name: hostile });
+    await softphone.answer();
+    await softphone.hangUp();
+
+    const panel = await SidePanelPage.open(browser.context, browser.extensionId);
+    await expect
+      .poll(() => panel.taskRows().filter({ hasText: '+442071838750' }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    await panel.openTaskWithNumber('+442071838750');
+    expect(await panel.fact('caller').textContent()).toBe(hostile);
+    expect(await panel.page.locator('img').count()).toBe(0);
+    expect(await panel.page.title()).not.toBe('pwned');
+  });
+});

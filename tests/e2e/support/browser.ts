@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  serviceWorker(): Promise<Worker>;
+  /** Closes the browser; the profile stays until `dispose`, so a test can relaunch it. */
+  close(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+];
+
+async function findServiceWorker(context: BrowserContext): Promise<Worker> {
+  const existing = context
+    .serviceWorkers()
+    .find((worker) => worker.url().startsWith('chrome-extension://'));
+  return existing ?? context.waitForEvent('serviceworker', { timeout: 20_000 });
+}
+
+/** Launches Chromium with the built extension loaded, in a fresh (or the given) profile. */
+export async function launchWithExtension(options: {
+  chromiumPath: string;
+  extensionPath: string;
+  profileDir?: string;
+}): Promise<ExtensionBrowser> {
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'wrapup-e2e-')));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: options.chromiumPath,
+    headless: true,
+    args: [
+      ...FLAGS,
+      `--disable-extensions-except=${options.extensionPath}`,
+      `--load-extension=${options.extensionPath}`,
+    ],
+  });
+  const worker = await findServiceWorker(context);
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    profileDir,
+    serviceWorker: () => findServiceWorker(context),
+    close: () => context.close(),
+    dispose: async () => {
+      await context.close().catch(() => undefined);
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
