@@ -5,6 +5,7 @@ import { defineConfig } from 'wxt';
 // click the browser's permission prompt. The production build must never contain them
 // (tests/e2e/manifest.test.ts checks).
 const LOOPBACK_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const OPTIONAL_ORIGINS = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -25,7 +26,11 @@ export default defineConfig({
       'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Softphone and customer-page origins are granted one by one at run time (least privilege).
+    // Firefox's MV2 manifest lists optional origins among its optional permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: OPTIONAL_ORIGINS }
+      : { optional_host_permissions: OPTIONAL_ORIGINS }),
     host_permissions: mode === 'e2e' ? LOOPBACK_ORIGINS : [],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
@@ -33,7 +38,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'wrapup@wrapup.example',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
