@@ -24,6 +24,20 @@ describe.skipIf(!chromiumPath)('call → call log → save → reload, in real C
     await server?.close();
   });
 
+  it('the toolbar button opens the side panel', async () => {
+    const worker = await browser.serviceWorker();
+    const behavior = await worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: {
+            sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick: boolean }> };
+          };
+        }
+      ).chrome.sidePanel.getPanelBehavior(),
+    );
+    expect(behavior.openPanelOnActionClick).toBe(true);
+  });
+
   it('R1: an ended call on the softphone becomes a pre-filled call log the agent saves', async () => {
     const panel = await SidePanelPage.open(browser.context, browser.extensionId);
     await panel.page.waitForSelector('text=No tasks yet');
