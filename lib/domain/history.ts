@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './ids';
+import { TaskValuesSchema } from './task-values';
 
 /** A value as it was before or after a change: any JSON the task held in that field. */
-const HistoryValueSchema = z.json();
+export const HistoryValueSchema = z.json();
+export type HistoryValue = z.infer<typeof HistoryValueSchema>;
 
 export const HistoryEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('created') }),
+  /** Carries the task's first values, so its history alone can rebuild it (R25). */
+  z.object({ type: z.literal('created'), values: TaskValuesSchema }),
+  /** `field` is a task value key (`subject`, `remindAt`) or `fields.<key>` for a custom field. */
   z.object({
     type: z.literal('changed'),
     field: z.string(),

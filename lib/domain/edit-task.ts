@@ -1,0 +1,85 @@
+import { validateFieldValues } from './field-values';
+import type { HistoryEntry, HistoryValue } from './history';
+import { historyEntry } from './history-entry';
+import type { OperationContext, OperationResult } from './operation';
+import { parseInput } from './parse-input';
+import { reminderTime } from './reminder-time';
+import { sameValue } from './same-value';
+import type { Task } from './task';
+import { TaskDeletedError } from './task-deleted-error';
+import { type TaskChanges, TaskChangesSchema } from './task-draft';
+import { defaultLeadMinutes, type TaskRulesOptions } from './task-rules-options';
+import { TASK_VALUE_KEYS, type TaskValues } from './task-values';
+import { ValidationError } from './validation-error';
+
+/**
+ * Applies an agent's edit with field-level history (R25): one 'changed' entry per value that
+ * really changed, custom fields as `fields.<key>`. A new scheduled time or lead time moves the
+ * reminder (R11). Nothing changed means nothing to store: no entry, no new version. The given
+ * task is never modified; bad input throws ValidationError and a deleted task TaskDeletedError.
+ */
+export function editTask(
+  task: Task,
+  changes: TaskChanges,
+  ctx: OperationContext,
+  options: TaskRulesOptions = {},
+): OperationResult {
+  if (task.deletedAt !== null) throw new TaskDeletedError(task.id);
+  const { fields: fieldChanges, ...valueChanges } = parseInput(TaskChangesSchema, changes);
+  const next: TaskValues = { ...task, fields: { ...task.fields } };
+  const history: HistoryEntry[] = [];
+  const record = (field: string, from: unknown, to: unknown) => {
+    history.push(
+      historyEntry(ctx, task.id, {
+        type: 'changed',
+        field,
+        from: structuredClone(from) as HistoryValue,
+        to: structuredClone(to) as HistoryValue,
+      }),
+    );
+  };
+
+  for (const key of TASK_VALUE_KEYS) {
+    if (!(key in valueChanges)) continue;
+    const to = valueChanges[key as keyof typeof valueChanges];
+    if (to === undefined || sameValue(task[key], to)) continue;
+    (next as Record<string, unknown>)[key] = to;
+    record(key, task[key], to);
+  }
+  for (const [key, to] of Object.entries(fieldChanges ?? {})) {
+    const from = task.fields[key] ?? null;
+    if (sameValue(from, to)) continue;
+    next.fields[key] = to;
+    record(`fields.${key}`, from, to);
+  }
+
+  if (options.definitions) {
+    const issues = validateFieldValues(next.fields, options.definitions, next.kind);
+    if (issues.length > 0) throw new ValidationError(issues);
+  }
+  if (
+    next.scheduledAt !== task.scheduledAt ||
+    next.reminderLeadMinutes !== task.reminderLeadMinutes
+  ) {
+    next.remindAt = reminderTime(
+      next.scheduledAt,
+      next.reminderLeadMinutes,
+      defaultLeadMinutes(options),
+    );
+    if (next.remindAt !== task.remindAt) record('remindAt', task.remindAt, next.remindAt);
+  }
+  if (history.length === 0) return { tasks: [], history: [] };
+
+  return {
+    tasks: [
+      {
+        ...task,
+        ...next,
+        updatedAt: ctx.now,
+        updatedBy: ctx.actorId,
+        version: task.version + 1,
+      },
+    ],
+    history,
+  };
+}
