@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { TaskSchema } from './task';
+import { canonicalTimestamp } from './canonical-timestamp';
+import { TimestampSchema } from './ids';
+import { CallDetailsSchema, TaskSchema } from './task';
+
+const InstantSchema = TimestampSchema.transform(canonicalTimestamp);
 
 /** Blank subjects say nothing in a list of tasks; whatever else was typed is kept as typed. */
 const SubjectSchema = TaskSchema.shape.subject.refine((subject) => subject.trim().length > 0, {
   message: 'Subject is required.',
 });
 
-/** The values an agent fills in on the task form. */
+/** The values an agent fills in on the task form; instants are stored in one canonical form. */
 const TaskFormSchema = TaskSchema.pick({
   kind: true,
   subject: true,
@@ -22,7 +26,16 @@ const TaskFormSchema = TaskSchema.pick({
   reminderLeadMinutes: true,
   fields: true,
   reference: true,
-}).extend({ subject: SubjectSchema });
+}).extend({
+  subject: SubjectSchema,
+  dueAt: InstantSchema.nullable(),
+  scheduledAt: InstantSchema.nullable(),
+  call: CallDetailsSchema.extend({
+    startedAt: InstantSchema.nullable(),
+    connectedAt: InstantSchema.nullable(),
+    endedAt: InstantSchema.nullable(),
+  }).nullable(),
+});
 
 /**
  * A new task as submitted (R9, R10): kind and subject are required, everything else defaults.
