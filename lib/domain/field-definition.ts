@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FieldKeySchema } from './field-key';
 import { IdSchema } from './ids';
 import { LIMITS } from './limits';
 import { FieldValueSchema } from './task';
@@ -23,11 +24,7 @@ export type FieldType = z.infer<typeof FieldTypeSchema>;
 /** An administrator's custom task field (R20). */
 export const FieldDefinitionSchema = z.object({
   id: IdSchema,
-  key: z
-    .string()
-    .min(1)
-    .max(LIMITS.fieldKey)
-    .regex(/^[a-z][a-z0-9_]*$/, 'Keys are lower-case letters, digits and underscores.'),
+  key: FieldKeySchema,
   label: z
     .string()
     .trim()

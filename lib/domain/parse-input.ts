@@ -42,6 +42,8 @@ function humanMessage(issue: Issue): string | undefined {
       return `Must be ${FORMAT_NAMES[issue.format] ?? `in ${issue.format} format`}.`;
     case 'not_multiple_of':
       return `Must be a multiple of ${issue.divisor}.`;
+    case 'invalid_key':
+      return issue.issues[0]?.message ?? 'Not a valid name.';
     case 'unrecognized_keys':
       return `Unknown field: ${issue.keys.join(', ')}.`;
     default:

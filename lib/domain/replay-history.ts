@@ -1,3 +1,4 @@
+import { isFieldKey } from './field-key';
 import type { HistoryEntry } from './history';
 import {
   TASK_VALUE_KEYS,
@@ -11,9 +12,9 @@ const CUSTOM_FIELD_PREFIX = 'fields.';
 
 function setValue(values: TaskValues, field: string, value: unknown) {
   if (field.startsWith(CUSTOM_FIELD_PREFIX)) {
-    values.fields[field.slice(CUSTOM_FIELD_PREFIX.length)] = structuredClone(
-      value,
-    ) as TaskValues['fields'][string];
+    const key = field.slice(CUSTOM_FIELD_PREFIX.length);
+    if (isFieldKey(key))
+      values.fields[key] = structuredClone(value) as TaskValues['fields'][string];
   } else if (VALUE_KEYS.has(field)) {
     (values as Record<TaskValueKey, unknown>)[field as TaskValueKey] = structuredClone(value);
   }

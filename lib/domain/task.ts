@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FieldKeySchema } from './field-key';
 import { IdSchema, TimestampSchema } from './ids';
 import { LIMITS } from './limits';
 import { TaskKindSchema, TaskOriginSchema, TaskStatusSchema } from './task-kind';
@@ -56,7 +57,7 @@ export const TaskSchema = z.object({
     .max(24 * 60)
     .nullable(),
   remindAt: TimestampSchema.nullable(),
-  fields: z.record(z.string().max(LIMITS.fieldKey), FieldValueSchema),
+  fields: z.record(FieldKeySchema, FieldValueSchema),
   /** The original task this one was cloned from (one level only, R14). */
   parentId: IdSchema.nullable(),
   /** Kept after the parent is deleted, so the child can still name it (R18). */

@@ -177,6 +177,28 @@ describe('createTask', () => {
     expect(draft.notes).toBe('Keep me');
   });
 
+  it('R20: custom values are stored only under well-formed field keys', () => {
+    const { ctx } = testContext();
+    const hostile = JSON.parse(
+      '{"kind":"call","subject":"S","fields":{"__proto__":{"x":1},"Bad":1}}',
+    );
+    let thrown: unknown;
+    try {
+      createTask(hostile, ctx);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ValidationError);
+    expect((thrown as ValidationError).issues).toEqual([
+      { path: 'fields.Bad', message: 'Keys are lower-case letters, digits and underscores.' },
+    ]);
+    const clean = onlyTask(
+      createTask({ ...hostile, fields: JSON.parse('{"__proto__":{"x":1}}') }, ctx),
+    );
+    expect(Object.getPrototypeOf(clean.fields)).toBe(Object.prototype);
+    expect(Object.keys(clean.fields)).toEqual([]);
+  });
+
   it('refuses a subject that is missing or too long', () => {
     const { ctx } = testContext();
     expect(() => createTask({ kind: 'call' } as never, ctx)).toThrowError(
