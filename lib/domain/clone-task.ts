@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { historyEntry } from './history-entry';
-import type { Id } from './ids';
+import { type Id, IdSchema } from './ids';
 import type { OperationContext, OperationResult } from './operation';
+import { parseInput } from './parse-input';
 import type { Task } from './task';
 import { TaskDeletedError } from './task-deleted-error';
 import { taskValues } from './task-values';
@@ -22,6 +24,12 @@ function originalParent(source: Task, findTask: TaskLookup): { id: Id; number: n
   return { id: parent.id, number: parent.number ?? source.parentNumber };
 }
 
+const CloneOptionsSchema = z.object({
+  /** The clone's id when it was made elsewhere (offline, say) and is now made again. */
+  id: IdSchema.optional(),
+});
+export type CloneOptions = z.input<typeof CloneOptionsSchema>;
+
 /**
  * Clones a task (R12–R16): a new task id, the same transaction id, every form value copied but
  * not the history, creation or modification times (R13); the number is "new" until the server
@@ -32,12 +40,14 @@ export function cloneTask(
   source: Task,
   ctx: OperationContext,
   findTask: TaskLookup,
+  options: CloneOptions = {},
 ): OperationResult {
   if (source.deletedAt !== null) throw new TaskDeletedError(source.id);
+  const given = parseInput(CloneOptionsSchema, options);
   const parent = originalParent(source, findTask);
   const child: Task = {
     ...taskValues(source),
-    id: ctx.newId(),
+    id: given.id ?? ctx.newId(),
     number: null,
     origin: 'clone',
     parentId: parent.id,

@@ -37,7 +37,7 @@ export function createTask(
   const scheduledAt = draft.scheduledAt ?? null;
   const reminderLeadMinutes = draft.reminderLeadMinutes ?? null;
   const task: Task = {
-    id: ctx.newId(),
+    id: draft.id ?? ctx.newId(),
     number: null,
     kind: draft.kind,
     origin,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalTimestamp } from './canonical-timestamp';
-import { TimestampSchema } from './ids';
+import { IdSchema, TimestampSchema } from './ids';
 import { CallDetailsSchema, TaskSchema } from './task';
 
 const InstantSchema = TimestampSchema.transform(canonicalTimestamp);
@@ -45,7 +45,11 @@ const TaskFormSchema = TaskSchema.pick({
 export const TaskDraftSchema = TaskFormSchema.omit({ status: true })
   .partial()
   .required({ kind: true, subject: true })
-  .extend({ origin: z.enum(['manual', 'system', 'campaign']).optional() });
+  .extend({
+    /** The id its creator gave it, when a task made elsewhere (offline, say) is created again. */
+    id: IdSchema.optional(),
+    origin: z.enum(['manual', 'system', 'campaign']).optional(),
+  });
 export type TaskDraft = z.input<typeof TaskDraftSchema>;
 
 /**

@@ -76,6 +76,15 @@ describe('cloneTask', () => {
     expect(childHistory.map((entry) => entry.event.type)).toEqual(['created', 'cloned_from']);
   });
 
+  it('R12: a clone made offline is made again under the id its creator gave it', () => {
+    const { clock, store, parent } = storeWithParent();
+    const id = '01900000-0000-7000-8000-00000000abcd';
+    expect(onlyTask(cloneTask(parent, clock.ctx, store.find, { id })).id).toBe(id);
+    expect(() => cloneTask(parent, clock.ctx, store.find, { id: 'x' })).toThrowError(
+      expect.objectContaining({ issues: [{ path: 'id', message: 'Must be a valid id.' }] }),
+    );
+  });
+
   it('R13: the copy shares no objects with the original', () => {
     const { clock, store, parent } = storeWithParent();
     const child = onlyTask(cloneTask(parent, clock.ctx, store.find));

@@ -56,6 +56,14 @@ describe('createTask', () => {
     ).toThrow(ValidationError);
   });
 
+  it('R9: a task made offline is created again under the id its creator gave it', () => {
+    const { ctx } = testContext();
+    const id = '01900000-0000-7000-8000-00000000beef';
+    const result = createTask({ id, kind: 'call', subject: 'Made offline' }, ctx);
+    expect(onlyTask(result).id).toBe(id);
+    expect(result.history[0]?.taskId).toBe(id);
+  });
+
   it('R10: a task without a customer is independent', () => {
     const { ctx } = testContext();
     expect(
