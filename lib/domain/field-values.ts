@@ -7,6 +7,7 @@ import { normalizePhone } from './phone';
 import type { FieldValue } from './task';
 import type { TaskKind } from './task-kind';
 import type { FieldIssue } from './validation-error';
+import { isWebAddress } from './web-address';
 
 export interface FieldValidationOptions {
   /** Off for tasks the system creates at the end of a call: nobody is there to fill them in. */
@@ -48,12 +49,6 @@ function isCalendarDate(value: string): boolean {
   return (
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
   );
-}
-
-function isWebAddress(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const { protocol } = new URL(value);
-  return protocol === 'http:' || protocol === 'https:';
 }
 
 /** What is wrong with a non-empty value of this field, or null when it fits the type. */

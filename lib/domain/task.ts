@@ -3,6 +3,7 @@ import { FieldKeySchema } from './field-key';
 import { IdSchema, TimestampSchema } from './ids';
 import { LIMITS } from './limits';
 import { TaskKindSchema, TaskOriginSchema, TaskStatusSchema } from './task-kind';
+import { isWebAddress, WEB_ADDRESS_MESSAGE } from './web-address';
 
 export const CallDirectionSchema = z.enum(['inbound', 'outbound']);
 export type CallDirection = z.infer<typeof CallDirectionSchema>;
@@ -64,7 +65,10 @@ export const TaskSchema = z.object({
   parentNumber: z.number().int().positive().nullable(),
   /** Where a task made from a web page came from. */
   reference: z
-    .object({ title: z.string().max(LIMITS.shortText), url: z.string().max(LIMITS.url) })
+    .object({
+      title: z.string().max(LIMITS.shortText),
+      url: z.string().max(LIMITS.url).refine(isWebAddress, WEB_ADDRESS_MESSAGE),
+    })
     .nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,

@@ -207,6 +207,29 @@ describe('createTask', () => {
     expect(Object.keys(clean.fields)).toEqual([]);
   });
 
+  it('R9: a task made from a web page keeps a reference to it, but only to a web address', () => {
+    const { ctx } = testContext();
+    const reference = { title: 'Customer 1', url: 'https://crm.example.com/c/1' };
+    expect(onlyTask(createTask({ kind: 'other', subject: 'S', reference }, ctx)).reference).toEqual(
+      reference,
+    );
+    expect(() =>
+      createTask(
+        { kind: 'other', subject: 'S', reference: { title: 'x', url: 'javascript:alert(1)' } },
+        ctx,
+      ),
+    ).toThrowError(
+      expect.objectContaining({
+        issues: [
+          {
+            path: 'reference.url',
+            message: 'Must be a web address starting with http:// or https://.',
+          },
+        ],
+      }),
+    );
+  });
+
   it('refuses a subject that is missing or too long', () => {
     const { ctx } = testContext();
     expect(() => createTask({ kind: 'call' } as never, ctx)).toThrowError(
