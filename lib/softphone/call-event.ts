@@ -3,7 +3,12 @@ import { TimestampSchema } from '../domain/ids';
 import { LIMITS } from '../domain/limits';
 import { CallDirectionSchema } from '../domain/task';
 
-export const CALL_EVENT_TYPES = ['started', 'connected', 'ended'] as const;
+/**
+ * A call's life as adapters see it. `ended` comes at hang-up, so the log exists at once (R1);
+ * `wrapped_up` comes later, when the agent leaves wrap-up, with the codes and callback finally
+ * picked for the same call (same callId).
+ */
+export const CALL_EVENT_TYPES = ['started', 'connected', 'ended', 'wrapped_up'] as const;
 
 export const CallSourceSchema = z.enum(['dom-profile', 'webrtc', 'page-events']);
 export type CallSource = z.infer<typeof CallSourceSchema>;
@@ -34,6 +39,8 @@ export const CallEventSchema = z
     startedAt: TimestampSchema,
     connectedAt: TimestampSchema.nullable(),
     endedAt: TimestampSchema.nullable(),
+    /** Every adapter that saw this call, set once call-fusion.ts has merged their reports. */
+    sources: z.array(CallSourceSchema).min(1).max(CallSourceSchema.options.length).optional(),
   })
   .strict();
 export type CallEvent = z.infer<typeof CallEventSchema>;

@@ -38,6 +38,11 @@ export const DomProfileSchema = z.object({
     /** Elements carrying a system code in `data-code` or their text. */
     systemCode: Selector.optional(),
     callbackAt: Selector.optional(),
+    /**
+     * Present while the agent wraps up the call that just ended, when codes and the callback
+     * can still change; its disappearance reports the call as wrapped up.
+     */
+    wrapUp: Selector.optional(),
   }),
   /** Case-insensitive patterns over the state text. */
   states: z.object({ connected: Pattern, outbound: Pattern.optional() }),

@@ -43,7 +43,13 @@ describe('watchDomProfile on the demo softphone profile', () => {
     if (!element) throw new Error(`fixture lacks #${id}`);
     element.textContent = value;
   };
+  const panelState = (state: string) => {
+    const panel = document.getElementById('call-panel');
+    if (!panel) throw new Error('fixture lacks #call-panel');
+    panel.dataset.callState = state;
+  };
   const ring = async () => {
+    panelState('ringing');
     text('call-number', '+1 415 555 0134');
     text('caller-name', 'Ada Lovelace');
     text('call-queue', 'Billing');
@@ -57,13 +63,35 @@ describe('watchDomProfile on the demo softphone profile', () => {
   };
   const connect = async () => {
     clock += 2_000;
+    panelState('connected');
     text('call-state', 'Connected');
     await flush();
   };
   const hangUp = async () => {
     clock += 95_000;
     document.querySelector('[data-testid="active-call"]')?.remove();
+    panelState('ended');
     text('call-state', 'Call ended');
+    await flush();
+  };
+  /** The agent clicks a code: a property change and a change event, no DOM mutation. */
+  const tick = async (code: string, checked = true) => {
+    const box = document.querySelector<HTMLInputElement>(`input[value="${code}"]`);
+    if (!box) throw new Error(`fixture lacks code ${code}`);
+    box.checked = checked;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    await flush();
+  };
+  const pickCallback = async (value: string) => {
+    const input = document.getElementById('callback-at') as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+  };
+  const ready = async () => {
+    clock += 30_000;
+    panelState('idle');
+    text('call-state', 'Ready');
     await flush();
   };
 
@@ -125,5 +153,93 @@ describe('watchDomProfile on the demo softphone profile', () => {
     text('caller-name', 'y'.repeat(10_000));
     await hangUp();
     expect(events.at(-1)?.callerName?.length).toBeLessThanOrEqual(200);
+  });
+
+  it('R1: reports the end at hang-up, while the softphone is still in wrap-up', async () => {
+    await ring();
+    await connect();
+    await hangUp();
+    expect(events.map((event) => event.type)).toEqual(['started', 'connected', 'ended']);
+    expect(events.at(-1)?.endedAt).toBe('2026-11-28T10:01:37.000Z');
+  });
+
+  it('R5 R8: reports the codes and callback settled in wrap-up for the same call when the agent is ready', async () => {
+    await ring();
+    await connect();
+    await tick('INFO');
+    await hangUp();
+    expect(events.at(-1)).toMatchObject({ type: 'ended', selectedCodes: ['INFO'] });
+    await tick('INFO', false);
+    await tick('SALE');
+    await pickCallback('2026-12-01T09:30');
+    await ready();
+    const wrapped = events.at(-1);
+    expect(wrapped).toMatchObject({
+      type: 'wrapped_up',
+      callId: 'call-1',
+      selectedCodes: ['SALE'],
+      callbackAt: new Date('2026-12-01T09:30').toISOString(),
+      number: '+14155550134',
+      transactionId: 'TX-1001',
+      endedAt: '2026-11-28T10:01:37.000Z',
+      at: '2026-11-28T10:02:07.000Z',
+    });
+    expect(CallEventSchema.safeParse(wrapped).success).toBe(true);
+  });
+
+  it('R6: keeps the system code shown in wrap-up', async () => {
+    document
+      .getElementById('call-panel')
+      ?.insertAdjacentHTML('beforeend', '<span id="system-code"></span>');
+    await ring();
+    await hangUp();
+    const systemCode = document.getElementById('system-code')!;
+    systemCode.dataset.code = 'AMD';
+    systemCode.textContent = 'AMD · Answer machine detected';
+    await flush();
+    await ready();
+    expect(events.at(-1)).toMatchObject({ type: 'wrapped_up', systemCodes: ['AMD'] });
+  });
+
+  it('keeps the wrap-up codes as last seen when the softphone clears them as it leaves wrap-up', async () => {
+    await ring();
+    await hangUp();
+    await tick('SALE');
+    // Cleared and left in one go, before any observer runs.
+    document.querySelector<HTMLInputElement>('input[value="SALE"]')!.checked = false;
+    panelState('idle');
+    await flush();
+    expect(events.at(-1)).toMatchObject({ type: 'wrapped_up', selectedCodes: ['SALE'] });
+  });
+
+  it('reports the wrap-up before the next call when that call rings straight from wrap-up', async () => {
+    await ring();
+    await hangUp();
+    await ring();
+    expect(events.map((event) => [event.type, event.callId])).toEqual([
+      ['started', 'call-1'],
+      ['ended', 'call-1'],
+      ['wrapped_up', 'call-1'],
+      ['started', 'call-2'],
+    ]);
+  });
+
+  it('reports no wrap-up for a profile that does not describe one', async () => {
+    controller.abort();
+    events = [];
+    const { wrapUp: _ignored, ...selectors } = DEMO_SOFTPHONE_PROFILE.selectors;
+    const withoutWrapUp = { ...DEMO_SOFTPHONE_PROFILE, selectors };
+    const second = new AbortController();
+    watchDomProfile(document, withoutWrapUp, {
+      emit: (event) => events.push(event),
+      signal: second.signal,
+      now: () => new Date(clock),
+    });
+    await ring();
+    await hangUp();
+    await tick('SALE');
+    await ready();
+    second.abort();
+    expect(events.map((event) => event.type)).toEqual(['started', 'ended']);
   });
 });
