@@ -1,23 +1,7 @@
 import type { Id } from '../domain/ids';
-import type { Task } from '../domain/task';
+import type { TaskDraft } from '../domain/task-draft';
 import { t } from '../i18n/translate';
 import type { CallEvent } from '../softphone/call-event';
-
-/** The values a system-generated call log starts with (R1), before the agent adds to it. */
-export type CallLogDraft = Pick<
-  Task,
-  | 'kind'
-  | 'origin'
-  | 'subject'
-  | 'notes'
-  | 'status'
-  | 'customerId'
-  | 'assigneeId'
-  | 'transactionId'
-  | 'transactionCodes'
-  | 'call'
-  | 'scheduledAt'
->;
 
 function durationSeconds(event: CallEvent): number {
   if (!event.connectedAt || !event.endedAt) return 0;
@@ -25,18 +9,17 @@ function durationSeconds(event: CallEvent): number {
   return Math.max(0, seconds);
 }
 
-/** Turns an ended call into its call log: who called, when, how long, and the codes it carried. */
+/** Turns an ended call into the draft of its system-generated call log (R1): who called, when, how long, and the codes it carried. */
 export function callLogDraft(
   event: CallEvent,
   context: { agentId: Id; customerId: Id | null },
-): CallLogDraft {
+): TaskDraft {
   const party = event.callerName ?? event.number ?? t('unknownCaller');
   return {
     kind: 'call',
     origin: event.campaign ? 'campaign' : 'system',
     subject: t('callWith', { party }).slice(0, 200),
     notes: '',
-    status: 'open',
     customerId: context.customerId,
     assigneeId: context.agentId,
     transactionId: event.transactionId,

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { WrapupDb } from '../db/database';
 import { myTasks } from '../db/queries/my-tasks';
-import { saveTaskEdit } from '../db/task-store';
+import { saveTaskEdit } from '../db/task-commands';
 import type { Id } from '../domain/ids';
 import type { Task } from '../domain/task';
 import type { TaskChanges } from '../domain/task-draft';
