@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as init from './0001_init';
+
+/**
+ * Every migration, in code so the server needs no folder scanning. Add new ones at the end; the
+ * names sort in the order they run, and a migration that has shipped is never edited.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_init': init,
+};
