@@ -76,6 +76,25 @@ describe.skipIf(!chromiumPath)('call → call log → save → reload, in real C
     );
   });
 
+  it('R5: codes picked on the softphone, also during wrap-up, reach the log comma-separated', async () => {
+    const softphone = await DemoSoftphonePage.open(browser.context, server.url);
+    await softphone.receiveCall({ number: '+1 415 555 0199', name: 'Grace Hopper' });
+    await softphone.answer();
+    await softphone.selectCode('INFO');
+    await softphone.hangUp();
+    await softphone.selectCode('SALE');
+    await softphone.page.click('#wrapup-done');
+
+    const panel = await SidePanelPage.open(browser.context, browser.extensionId);
+    await expect
+      .poll(() => panel.taskRows().filter({ hasText: '+14155550199' }).count(), { timeout: 10_000 })
+      .toBe(1);
+    await panel.openTaskWithNumber('+14155550199');
+    await expect
+      .poll(() => panel.fact('codes').textContent(), { timeout: 10_000 })
+      .toBe('INFO, SALE');
+  });
+
   it('shows a caller name full of HTML as plain text, never as markup', async () => {
     const hostile = '<img src=x onerror="document.title=\'pwned\'">';
     const softphone = await DemoSoftphonePage.open(browser.context, server.url);

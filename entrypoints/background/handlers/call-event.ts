@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { applyWrapUp } from '../../../lib/call-log/apply-wrap-up';
 import { recordCallLog } from '../../../lib/call-log/record-call-log';
 import { type MessageHandler, RejectedMessageError } from '../../../lib/messages/dispatch';
 import { currentAgentId } from '../../../lib/session/current-agent';
@@ -13,9 +14,16 @@ export const handleCallEvent: MessageHandler<'call-event'> = async (message, sen
   if (!origin || !(await browser.permissions.contains({ origins: [`${origin}/*`] }))) {
     throw new RejectedMessageError(`call event from an origin that is not granted: ${origin}`);
   }
-  if (message.event.type !== 'ended') return { ok: true };
-  const task = await recordCallLog(openBackgroundDb(), message.event, {
-    actorId: await currentAgentId(),
-  });
-  return { ok: true, taskId: task?.id ?? null };
+  const { event } = message;
+  if (event.type === 'ended') {
+    const task = await recordCallLog(openBackgroundDb(), event, {
+      actorId: await currentAgentId(),
+    });
+    return { ok: true, taskId: task.id };
+  }
+  if (event.type === 'wrapped_up') {
+    const task = await applyWrapUp(openBackgroundDb(), event, { actorId: await currentAgentId() });
+    return { ok: true, taskId: task?.id ?? null };
+  }
+  return { ok: true };
 };
