@@ -89,6 +89,7 @@ export class WrapupDb extends Dexie {
         '[assigneeId+dueAt]',
         '[assigneeId+scheduledAt]',
         '[customerId+createdAt]',
+        'parentId',
       ].join(','),
       history: 'id,[taskId+at]',
       customers: 'id,*phones,updatedAt',

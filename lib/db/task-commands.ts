@@ -1,47 +1,159 @@
+import { type CloneOptions, cloneTask } from '../domain/clone-task';
 import { createTask } from '../domain/create-task';
+import { type DeleteOptions, deleteTask } from '../domain/delete-task';
 import { editTask } from '../domain/edit-task';
 import { type Id, newId, type Timestamp } from '../domain/ids';
+import type { OperationContext, OperationResult } from '../domain/operation';
+import { type Schedule, scheduleTask } from '../domain/schedule-task';
 import type { Task } from '../domain/task';
 import type { TaskChanges, TaskDraft } from '../domain/task-draft';
+import type { TaskStatus } from '../domain/task-kind';
 import type { TaskRulesOptions } from '../domain/task-rules-options';
 import type { WrapupDb } from './database';
-import { writeOperation } from './write-operation';
+import { loadSettings } from './settings-store';
+import { TaskNotFoundError } from './task-not-found-error';
+import { writeOperation, writeTables } from './write-operation';
 
+/** Who acts and when; ids are fresh UUIDv7s unless a test supplies its own. */
 export interface CommandContext {
   actorId: Id;
   now: Timestamp;
+  newId?: () => Id;
 }
 
-/** Creates a task and its history in one transaction; bad input throws and stores nothing. */
-export async function saveNewTask(
-  db: WrapupDb,
-  draft: TaskDraft,
-  ctx: CommandContext,
-  options: TaskRulesOptions = {},
-): Promise<Task> {
-  const result = createTask(draft, { ...ctx, newId }, options);
-  await writeOperation(db, result);
-  const [task] = result.tasks;
-  if (!task) throw new Error('createTask returned no task');
+function operationContext(ctx: CommandContext): OperationContext {
+  return { actorId: ctx.actorId, now: ctx.now, newId: ctx.newId ?? newId };
+}
+
+/** The field definitions and settings in this store, which every task rule is checked against. */
+async function rulesOptions(db: WrapupDb): Promise<TaskRulesOptions> {
+  const [definitions, settings] = await Promise.all([
+    db.fieldDefinitions.toArray(),
+    loadSettings(db),
+  ]);
+  return { definitions, defaultReminderLeadMinutes: settings.defaultReminderLeadMinutes };
+}
+
+async function storedTask(db: WrapupDb, id: Id): Promise<Task> {
+  const task = await db.tasks.get(id);
+  if (!task) throw new TaskNotFoundError(id);
   return task;
 }
 
 /**
- * Applies an agent's edit to the stored task, reading and writing inside one transaction so a
- * concurrent write cannot slip between. Bad input throws ValidationError and changes nothing.
+ * Reads what a rule needs, applies it and stores its result, all in one transaction: the rule
+ * sees the store as it is, and when it throws (bad input, a deleted task, a missing
+ * confirmation) nothing is written.
  */
-export async function saveTaskEdit(
+function command<T>(
+  db: WrapupDb,
+  decide: () => Promise<{ result: OperationResult; answer: T }>,
+): Promise<T> {
+  return db.transaction('rw', [...writeTables(db), db.fieldDefinitions, db.meta], async () => {
+    const { result, answer } = await decide();
+    await writeOperation(db, result);
+    return answer;
+  });
+}
+
+function taskIn(result: OperationResult, id: Id, fallback: Task): Task {
+  return result.tasks.find((task) => task.id === id) ?? fallback;
+}
+
+/** Creates a task (R9, R10) and returns it as stored. */
+export function saveNewTask(db: WrapupDb, draft: TaskDraft, ctx: CommandContext): Promise<Task> {
+  return command(db, async () => {
+    const result = createTask(draft, operationContext(ctx), await rulesOptions(db));
+    const [task] = result.tasks;
+    if (!task) throw new Error('createTask returned no task');
+    return { result, answer: task };
+  });
+}
+
+/** Applies an edit with its field-level history (R25); returns the task as it now is. */
+export function saveTaskEdit(
   db: WrapupDb,
   id: Id,
   changes: TaskChanges,
   ctx: CommandContext,
-  options: TaskRulesOptions = {},
 ): Promise<Task> {
-  return db.transaction('rw', db.tables, async () => {
-    const current = await db.tasks.get(id);
-    if (!current) throw new Error(`task ${id} does not exist`);
-    const result = editTask(current, changes, { ...ctx, newId }, options);
-    await writeOperation(db, result);
-    return result.tasks[0] ?? current;
+  return command(db, async () => {
+    const task = await storedTask(db, id);
+    const result = editTask(task, changes, operationContext(ctx), await rulesOptions(db));
+    return { result, answer: taskIn(result, id, task) };
+  });
+}
+
+export function saveStatus(
+  db: WrapupDb,
+  id: Id,
+  status: TaskStatus,
+  ctx: CommandContext,
+): Promise<Task> {
+  return saveTaskEdit(db, id, { status }, ctx);
+}
+
+export function saveAssignee(
+  db: WrapupDb,
+  id: Id,
+  assigneeId: Id | null,
+  ctx: CommandContext,
+): Promise<Task> {
+  return saveTaskEdit(db, id, { assigneeId }, ctx);
+}
+
+/** Schedules (or with a null time unschedules) a call and its reminder (R11). */
+export function saveSchedule(
+  db: WrapupDb,
+  id: Id,
+  schedule: Schedule,
+  ctx: CommandContext,
+): Promise<Task> {
+  return command(db, async () => {
+    const task = await storedTask(db, id);
+    const result = scheduleTask(task, schedule, operationContext(ctx), await rulesOptions(db));
+    return { result, answer: taskIn(result, id, task) };
+  });
+}
+
+/** Clones a task (R12–R16) and returns the clone; the parent's history lists it. */
+export function saveClone(
+  db: WrapupDb,
+  sourceId: Id,
+  ctx: CommandContext,
+  options: CloneOptions = {},
+): Promise<Task> {
+  return command(db, async () => {
+    const source = await storedTask(db, sourceId);
+    const parent = source.parentId ? await db.tasks.get(source.parentId) : undefined;
+    const result = cloneTask(
+      source,
+      operationContext(ctx),
+      (lookupId) => (lookupId === parent?.id ? parent : undefined),
+      options,
+    );
+    const clone = result.tasks.find((task) => task.id !== sourceId);
+    if (!clone) throw new Error('cloneTask returned no clone');
+    return { result, answer: clone };
+  });
+}
+
+/**
+ * Deletes a task as a tombstone (R17, R18). A task with clones throws ConfirmationRequiredError
+ * (with the number of clones for the warning) until called again with `confirmed: true`.
+ */
+export function saveDelete(
+  db: WrapupDb,
+  id: Id,
+  ctx: CommandContext,
+  options: DeleteOptions = {},
+): Promise<void> {
+  return command(db, async () => {
+    const task = await storedTask(db, id);
+    const children = await db.tasks.where('parentId').equals(id).toArray();
+    return {
+      result: deleteTask(task, children, operationContext(ctx), options),
+      answer: undefined,
+    };
   });
 }

@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import type { Customer } from '../domain/customer';
 import type { HistoryEntry } from '../domain/history';
 import type { Task } from '../domain/task';
@@ -42,6 +42,14 @@ async function queueTasksOfCustomers(db: WrapupDb, customers: readonly Customer[
 }
 
 /**
+ * The tables every write touches. A command that reads before it writes opens its transaction
+ * over these (and what it reads), so writeOperation joins it instead of starting its own.
+ */
+export function writeTables(db: WrapupDb): Table[] {
+  return [db.tasks, db.history, db.customers, db.customerWords, db.searchQueue];
+}
+
+/**
  * The one place the store is written. Tasks, their history and customers land in a single
  * transaction, so a failure leaves nothing behind; every written task is queued for the search
  * indexer, which catches up behind so a bulk load is not slowed by the word index. The sync
@@ -49,22 +57,18 @@ async function queueTasksOfCustomers(db: WrapupDb, customers: readonly Customer[
  */
 export async function writeOperation(db: WrapupDb, changes: StoreChanges): Promise<void> {
   const { tasks = [], history = [], customers = [] } = changes;
-  await db.transaction(
-    'rw',
-    [db.tasks, db.history, db.customers, db.customerWords, db.searchQueue],
-    async () => {
-      if (customers.length > 0) {
-        await queueTasksOfCustomers(db, customers);
-        await db.customers.bulkPut(customers.map(customerWithCanonicalTimestamps));
-        await db.customerWords.bulkPut(customers.map(customerWordsRow));
-      }
-      if (tasks.length > 0) {
-        await db.tasks.bulkPut(tasks.map(taskWithCanonicalTimestamps));
-        await db.searchQueue.add({ taskIds: tasks.map((task) => task.id) });
-      }
-      if (history.length > 0) {
-        await db.history.bulkPut(history.map(historyWithCanonicalTimestamp));
-      }
-    },
-  );
+  await db.transaction('rw', writeTables(db), async () => {
+    if (customers.length > 0) {
+      await queueTasksOfCustomers(db, customers);
+      await db.customers.bulkPut(customers.map(customerWithCanonicalTimestamps));
+      await db.customerWords.bulkPut(customers.map(customerWordsRow));
+    }
+    if (tasks.length > 0) {
+      await db.tasks.bulkPut(tasks.map(taskWithCanonicalTimestamps));
+      await db.searchQueue.add({ taskIds: tasks.map((task) => task.id) });
+    }
+    if (history.length > 0) {
+      await db.history.bulkPut(history.map(historyWithCanonicalTimestamp));
+    }
+  });
 }
