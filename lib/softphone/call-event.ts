@@ -3,14 +3,11 @@ import { TimestampSchema } from '../domain/ids';
 import { LIMITS } from '../domain/limits';
 import { CallDirectionSchema } from '../domain/task';
 
-/**
- * A call's life as adapters see it. `ended` comes at hang-up, so the log exists at once (R1);
- * `wrapped_up` comes later, when the agent leaves wrap-up, with the codes and callback finally
- * picked for the same call (same callId).
- */
-export const CALL_EVENT_TYPES = ['started', 'connected', 'ended', 'wrapped_up'] as const;
+import { CALL_EVENT_TYPES, CALL_SOURCES } from './call-event-types';
 
-export const CallSourceSchema = z.enum(['dom-profile', 'webrtc', 'page-events']);
+export { CALL_EVENT_TYPES };
+
+export const CallSourceSchema = z.enum(CALL_SOURCES);
 export type CallSource = z.infer<typeof CallSourceSchema>;
 
 const Text = (max: number) => z.string().max(max).nullable();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAIN_WORLD_CHANNEL } from './main-world-channel';
 import { createRateLimiter } from './rate-limit';
 import { type RtcSignal, RtcSignalSchema } from './rtc-signal';
@@ -11,9 +11,10 @@ import { jsonLengthOptional } from './untrusted-json';
  * more than a signal that a call started, connected or ended.
  */
 
-const MainWorldMessageSchema = z
-  .object({ channel: z.literal(MAIN_WORLD_CHANNEL), signal: RtcSignalSchema })
-  .strict();
+const MainWorldMessageSchema = z.strictObject({
+  channel: z.literal(MAIN_WORLD_CHANNEL),
+  signal: RtcSignalSchema,
+});
 
 /** A real signal is about 100 characters of JSON. */
 export const MAX_MAIN_WORLD_MESSAGE_CHARS = 512;

@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { TimestampSchema } from '../domain/ids';
+import * as z from 'zod/mini';
 import { LIMITS } from '../domain/limits';
-import { CallDirectionSchema } from '../domain/task';
-import { CALL_EVENT_TYPES, type CallEvent } from './call-event';
+import type { CallEvent } from './call-event';
+import { CALL_DIRECTIONS, CALL_EVENT_TYPES } from './call-event-types';
 import { phoneFromPageText } from './page-call-facts';
 import { createRateLimiter } from './rate-limit';
 import { jsonLengthOptional } from './untrusted-json';
@@ -24,30 +23,34 @@ const REMEMBERED_CALLS = 50;
 const MAX_CLOCK_AHEAD_MS = 60_000;
 const MAX_REASON_CHARS = 300;
 
-const Text = (max: number) => z.string().trim().max(max).nullable().optional();
-const Codes = z.array(z.string().trim().min(1).max(LIMITS.code)).max(LIMITS.listItems).optional();
+const Text = (max: number) => z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(max))));
+const Codes = z.optional(
+  z
+    .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.code)))
+    .check(z.maxLength(LIMITS.listItems)),
+);
+/** As TimestampSchema in lib/domain/ids.ts: ISO-8601 with a zone. */
+const Timestamp = z.iso.datetime({ offset: true, message: 'Must be a date and time.' });
 
-export const PageCallEventDetailSchema = z
-  .object({
-    type: z.enum(CALL_EVENT_TYPES),
-    /** The page's own id for the call; the same on each of its events. */
-    callId: z.string().trim().min(1).max(100),
-    number: Text(LIMITS.phone),
-    callerName: Text(LIMITS.name),
-    direction: CallDirectionSchema.optional(),
-    queue: Text(LIMITS.name),
-    campaign: Text(LIMITS.name),
-    transactionId: Text(LIMITS.transactionId),
-    /** Transaction codes the agent selected (R5). */
-    codes: Codes,
-    /** Codes set by AMD, CCB or Auto-TCL (R6). */
-    systemCodes: Codes,
-    /** A callback scheduled during the call (R8). */
-    callbackAt: TimestampSchema.nullable().optional(),
-    /** When it happened; now when omitted. */
-    at: TimestampSchema.optional(),
-  })
-  .strict();
+export const PageCallEventDetailSchema = z.strictObject({
+  type: z.enum(CALL_EVENT_TYPES),
+  /** The page's own id for the call; the same on each of its events. */
+  callId: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  number: Text(LIMITS.phone),
+  callerName: Text(LIMITS.name),
+  direction: z.optional(z.enum(CALL_DIRECTIONS)),
+  queue: Text(LIMITS.name),
+  campaign: Text(LIMITS.name),
+  transactionId: Text(LIMITS.transactionId),
+  /** Transaction codes the agent selected (R5). */
+  codes: Codes,
+  /** Codes set by AMD, CCB or Auto-TCL (R6). */
+  systemCodes: Codes,
+  /** A callback scheduled during the call (R8). */
+  callbackAt: z.optional(z.nullable(Timestamp)),
+  /** When it happened; now when omitted. */
+  at: z.optional(Timestamp),
+});
 export type PageCallEventDetail = z.infer<typeof PageCallEventDetailSchema>;
 
 type CallFields = Omit<CallEvent, 'type' | 'callId' | 'source' | 'at'>;

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CallDirectionSchema } from '../../../lib/domain/task';
+import { CallSourceSchema } from '../../../lib/softphone/call-event';
+import { CALL_DIRECTIONS, CALL_SOURCES } from '../../../lib/softphone/call-event-types';
+
+const SOFTPHONE = resolve(import.meta.dirname, '../../../lib/softphone');
+
+/** Modules whose code a runtime import pulls in, following relative imports; type-only ones not. */
+function runtimeImports(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(
+      /^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms,
+    )) {
+      const specifier = match[1]!;
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), `${specifier}.ts`));
+      else packages.add(specifier);
+    }
+  };
+  visit(resolve(SOFTPHONE, entry));
+  return { files, packages };
+}
+
+describe('what the softphone content scripts pull into every softphone page', () => {
+  it('runs the MAIN-world observer and its poster on no package at all', () => {
+    for (const entry of ['webrtc-observer.ts', 'main-world-channel.ts']) {
+      expect(runtimeImports(entry).packages, entry).toEqual(new Set());
+    }
+  });
+
+  it.each([
+    'page-events.ts',
+    'main-world-bridge.ts',
+    'webrtc-call-events.ts',
+    'call-fusion.ts',
+    'watch-dom-profile.ts',
+  ])(
+    'validates page input in %s with zod/mini, never the full zod (about 100 KB gzipped)',
+    (entry) => {
+      expect([...runtimeImports(entry).packages]).not.toContain('zod');
+    },
+  );
+
+  it('keeps the content-script constants equal to the schemas the background uses', () => {
+    expect([...CALL_DIRECTIONS]).toEqual(CallDirectionSchema.options);
+    expect([...CALL_SOURCES]).toEqual(CallSourceSchema.options);
+  });
+});
