@@ -1,0 +1,180 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { loadSettings } from '../../lib/db/settings-store';
+import type { Id } from '../../lib/domain/ids';
+import { dismissReminder } from '../../lib/reminders/dismiss-reminder';
+import { fireDueReminders } from '../../lib/reminders/fire-reminders';
+import { dueCallCount, nextReminderAt } from '../../lib/reminders/next-reminder';
+import {
+  type ReminderNotification,
+  reminderNotifications,
+  reminderTarget,
+} from '../../lib/reminders/reminder-notifications';
+import { snoozeReminder } from '../../lib/reminders/snooze-reminder';
+import { currentAgentId } from '../../lib/session/current-agent';
+import { openBackgroundDb } from './database';
+
+export const REMINDER_ALARM = 'wrapup-reminder';
+
+/** What a notification click asks the side panel to show when it next opens (or right away). */
+export const openTaskRequest = storage.defineItem<{ taskId: Id | null; at: string } | null>(
+  'local:openTaskRequest',
+  { fallback: null },
+);
+
+// Chrome requires an icon on every notification; a 1×1 image stands in until the extension
+// ships its own icons.
+const NOTIFICATION_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Firefox's notifications reject buttons and requireInteraction; Chrome keeps them until handled. */
+function notificationOptions(notification: ReminderNotification) {
+  const base = {
+    type: 'basic' as const,
+    iconUrl: NOTIFICATION_ICON,
+    title: notification.title,
+    message: notification.message,
+  };
+  if (import.meta.env.FIREFOX) return base;
+  return {
+    ...base,
+    contextMessage: notification.contextMessage,
+    buttons: notification.buttons,
+    requireInteraction: true,
+    priority: 2,
+  };
+}
+
+async function showDueReminders(now: Date): Promise<void> {
+  const db = openBackgroundDb();
+  const agentId = await currentAgentId();
+  const fired = await fireDueReminders(db, now, { agentId, actorId: agentId });
+  if (fired.length === 0) return;
+  const customers = await db.customers.bulkGet(
+    fired.map((task) => task.customerId ?? '').filter((id) => id !== ''),
+  );
+  const names = new Map(
+    customers.flatMap((customer) => (customer ? [[customer.id, customer.name]] : [])),
+  );
+  const notifications = reminderNotifications(
+    fired.map((task) => ({
+      task,
+      customerName: task.customerId ? (names.get(task.customerId) ?? null) : null,
+    })),
+    now,
+    {
+      withButtons: !import.meta.env.FIREFOX,
+      formatTime: (iso) => timeFormat.format(new Date(iso)),
+    },
+  );
+  for (const notification of notifications) {
+    await browser.notifications.create(notification.id, notificationOptions(notification));
+  }
+}
+
+async function showDueCallBadge(now: Date): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  const count = await dueCallCount(openBackgroundDb(), now, { agentId: await currentAgentId() });
+  await action.setBadgeText({ text: count > 0 ? String(count) : '' });
+}
+
+/**
+ * Shows every reminder that is due and not yet shown, then sets the one wake-up alarm for the
+ * next reminder (or clears it) and refreshes the toolbar badge. Everything is read from the
+ * store, so it is safe to call at any time and as often as wanted: at install and start-up,
+ * whenever the service worker starts, after every local or synced change, and on the alarm.
+ */
+export async function armNextReminder(now: () => Date = () => new Date()): Promise<void> {
+  await showDueReminders(now());
+  const next = await nextReminderAt(openBackgroundDb(), now(), {
+    agentId: await currentAgentId(),
+  });
+  if (next === null) await browser.alarms.clear(REMINDER_ALARM);
+  else await browser.alarms.create(REMINDER_ALARM, { when: Date.parse(next) });
+  await showDueCallBadge(now());
+}
+
+function logFailure(what: string) {
+  return (error: unknown) => console.error(`[wrapup] ${what}`, error);
+}
+
+interface ChromeSidePanelOpener {
+  open(options: { windowId: number }): Promise<void>;
+}
+
+/**
+ * A notification click is a user gesture in Chrome, so the panel may be opened, but only before
+ * any await; the request left in storage tells the panel which task to show. Firefox opens its
+ * sidebar only from extension UI, so there the request waits for the agent to open it.
+ */
+function openTaskFromNotification(taskId: Id | null): void {
+  const chromeApi = (
+    globalThis as {
+      chrome?: { sidePanel?: ChromeSidePanelOpener; windows?: { WINDOW_ID_CURRENT: number } };
+    }
+  ).chrome;
+  if (chromeApi?.sidePanel && chromeApi.windows) {
+    chromeApi.sidePanel
+      .open({ windowId: chromeApi.windows.WINDOW_ID_CURRENT })
+      .catch(logFailure('opening the side panel from a reminder'));
+  }
+  openTaskRequest
+    .setValue({ taskId, at: new Date().toISOString() })
+    .catch(logFailure('recording the task to open'));
+}
+
+async function callNow(taskId: Id): Promise<void> {
+  const task = await openBackgroundDb().tasks.get(taskId);
+  const number = task?.call?.number;
+  if (number) await browser.tabs.create({ url: `tel:${encodeURIComponent(number)}` });
+  else await openTaskRequest.setValue({ taskId, at: new Date().toISOString() });
+}
+
+async function snoozeFromNotification(taskId: Id): Promise<void> {
+  const db = openBackgroundDb();
+  const agentId = await currentAgentId();
+  const { defaultReminderLeadMinutes } = await loadSettings(db);
+  await snoozeReminder(db, taskId, defaultReminderLeadMinutes, {
+    actorId: agentId,
+    now: new Date(),
+  });
+}
+
+/** Registers the reminder listeners; call synchronously from the background's main. */
+export function registerReminders(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== REMINDER_ALARM) return;
+    armNextReminder().catch(logFailure('showing reminders'));
+  });
+
+  browser.notifications.onClicked.addListener((notificationId) => {
+    const target = reminderTarget(notificationId);
+    if (!target) return;
+    openTaskFromNotification(target.taskId);
+    browser.notifications.clear(notificationId).catch(logFailure('closing a reminder'));
+  });
+
+  browser.notifications.onButtonClicked?.addListener((notificationId, buttonIndex) => {
+    const target = reminderTarget(notificationId);
+    if (!target?.taskId) return;
+    const action =
+      buttonIndex === 0 ? callNow(target.taskId) : snoozeFromNotification(target.taskId);
+    action
+      .then(() => browser.notifications.clear(notificationId))
+      .then(() => armNextReminder())
+      .catch(logFailure('acting on a reminder'));
+  });
+
+  browser.notifications.onClosed.addListener((notificationId, byUser) => {
+    const target = reminderTarget(notificationId);
+    if (!byUser || !target?.taskId) return;
+    const taskId = target.taskId;
+    currentAgentId()
+      .then((agentId) =>
+        dismissReminder(openBackgroundDb(), taskId, { actorId: agentId, now: new Date() }),
+      )
+      .catch(logFailure('recording a dismissed reminder'));
+  });
+}
