@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { describeIssues } from './describe-issues';
 import { MAIN_WORLD_CHANNEL } from './main-world-channel';
 import { createRateLimiter } from './rate-limit';
 import { type RtcSignal, RtcSignalSchema } from './rtc-signal';
@@ -19,7 +20,6 @@ const MainWorldMessageSchema = z.strictObject({
 /** A real signal is about 100 characters of JSON. */
 export const MAX_MAIN_WORLD_MESSAGE_CHARS = 512;
 const DEFAULT_MAX_PER_SECOND = 20;
-const MAX_REASON_CHARS = 300;
 
 export type MainWorldMessageCheck = { ok: true; signal: RtcSignal } | { ok: false; reason: string };
 
@@ -32,7 +32,7 @@ export function parseMainWorldMessage(data: unknown): MainWorldMessageCheck {
   }
   const parsed = MainWorldMessageSchema.safeParse(data);
   if (!parsed.success) {
-    return { ok: false, reason: z.prettifyError(parsed.error).slice(0, MAX_REASON_CHARS) };
+    return { ok: false, reason: describeIssues(parsed.error.issues) };
   }
   return { ok: true, signal: parsed.data.signal };
 }

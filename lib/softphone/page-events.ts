@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { LIMITS } from '../domain/limits';
 import type { CallEvent } from './call-event';
 import { CALL_DIRECTIONS, CALL_EVENT_TYPES } from './call-event-types';
+import { describeIssues } from './describe-issues';
 import { phoneFromPageText } from './page-call-facts';
 import { createRateLimiter } from './rate-limit';
 import { jsonLengthOptional } from './untrusted-json';
@@ -21,7 +22,6 @@ const DEFAULT_MAX_PER_SECOND = 20;
 const REMEMBERED_CALLS = 50;
 /** A page's clock may run a little ahead of ours; a time further ahead is refused. */
 const MAX_CLOCK_AHEAD_MS = 60_000;
-const MAX_REASON_CHARS = 300;
 
 const Text = (max: number) => z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(max))));
 const Codes = z.optional(
@@ -73,7 +73,7 @@ export function parsePageEventDetail(detail: unknown): PageEventCheck {
   }
   const parsed = PageCallEventDetailSchema.safeParse(detail);
   if (!parsed.success) {
-    return { ok: false, reason: z.prettifyError(parsed.error).slice(0, MAX_REASON_CHARS) };
+    return { ok: false, reason: describeIssues(parsed.error.issues) };
   }
   return { ok: true, detail: parsed.data };
 }

@@ -110,28 +110,66 @@ describe('listenForPageEvents', () => {
   });
 
   it.each([
-    ['no detail', undefined],
-    ['a detail that is text', '{"type":"ended"}'],
-    ['an unknown type', { type: 'exploded', callId: 'a' }],
-    ['no callId', { type: 'ended' }],
-    ['an unknown field', { type: 'ended', callId: 'a', script: 'alert(1)' }],
-    ['a number that is too long', { type: 'ended', callId: 'a', number: '1'.repeat(41) }],
-    ['a caller name that is too long', { type: 'ended', callId: 'a', callerName: 'x'.repeat(201) }],
-    ['a code that is too long', { type: 'ended', callId: 'a', codes: ['x'.repeat(33)] }],
+    ['no detail', undefined, 'detail must be object'],
+    ['a detail that is text', '{"type":"ended"}', 'detail must be object'],
+    ['an unknown type', { type: 'exploded', callId: 'a' }, 'type must be "started" or'],
+    ['no callId', { type: 'ended' }, 'callId must be string'],
+    [
+      'an unknown field',
+      { type: 'ended', callId: 'a', script: 'alert(1)' },
+      'unknown field "script"',
+    ],
+    [
+      'a number that is too long',
+      { type: 'ended', callId: 'a', number: '1'.repeat(41) },
+      'number is longer than 40',
+    ],
+    [
+      'a caller name that is too long',
+      { type: 'ended', callId: 'a', callerName: 'x'.repeat(201) },
+      'callerName is longer than 200',
+    ],
+    [
+      'a code that is too long',
+      { type: 'ended', callId: 'a', codes: ['x'.repeat(33)] },
+      'codes.0 is longer than 32',
+    ],
+    ['an empty code', { type: 'ended', callId: 'a', codes: ['  '] }, 'codes.0 must not be empty'],
     [
       'too many codes',
       { type: 'ended', callId: 'a', codes: Array.from({ length: 101 }, (_, i) => `C${i}`) },
+      'codes is longer than 100',
     ],
-    ['codes that are not a list', { type: 'ended', callId: 'a', codes: 'SALE' }],
-    ['a time that is not ISO-8601', { type: 'ended', callId: 'a', at: 'yesterday' }],
-    ['an unknown direction', { type: 'ended', callId: 'a', direction: 'sideways' }],
-    ['an oversized detail', { type: 'ended', callId: 'a', notes: 'x'.repeat(20_000) }],
-    ['a time far in the future', { type: 'ended', callId: 'a', at: '2027-01-01T00:00:00Z' }],
-  ])('refuses a detail with %s and says why in the console', (_case, detail) => {
+    [
+      'codes that are not a list',
+      { type: 'ended', callId: 'a', codes: 'SALE' },
+      'codes must be array',
+    ],
+    [
+      'a time that is not ISO-8601',
+      { type: 'ended', callId: 'a', at: 'yesterday' },
+      'at must be an ISO-8601 datetime',
+    ],
+    [
+      'an unknown direction',
+      { type: 'ended', callId: 'a', direction: 'sideways' },
+      'direction must be "inbound" or "outbound"',
+    ],
+    [
+      'an oversized detail',
+      { type: 'ended', callId: 'a', notes: 'x'.repeat(20_000) },
+      'detail too large',
+    ],
+    [
+      'a time far in the future',
+      { type: 'ended', callId: 'a', at: '2027-01-01T00:00:00Z' },
+      'at is in the future',
+    ],
+  ])('refuses a detail with %s and says why in the console', (_case, detail, reason) => {
     dispatch(detail);
     expect(events).toEqual([]);
     expect(rejections()).toHaveLength(1);
-    expect(rejections()[0]).toMatch(/^\[wrapup\] page event rejected: ./);
+    expect(rejections()[0]).toContain(`[wrapup] page event rejected: ${reason}`);
   });
 
   it('refuses events out of order for a call', () => {
