@@ -4,7 +4,8 @@ import type { Task } from '../domain/task';
 import type { SearchQueueRow, TaskWordsRow, WrapupDb } from './database';
 import { taskIdOfRank, taskWordsRow } from './task-words-row';
 
-export const DEFAULT_INDEX_BATCH = 500;
+/** Small enough that a save waiting behind one batch's index write is not noticed. */
+export const DEFAULT_INDEX_BATCH = 200;
 
 /** The search rows of the given tasks as they are now; deleted and missing tasks have none. */
 export async function currentWordsRows(
@@ -57,16 +58,15 @@ async function indexedRanks(db: WrapupDb, sortedIds: readonly Id[]): Promise<str
   return ranks.flat();
 }
 
-/**
- * Brings queued tasks into the search index, whole queue rows at a time until about `batchSize`
- * tasks, in one transaction with the tasks it reads, so a task changed meanwhile is simply queued
- * again. Returns how many tasks it indexed.
- */
-export async function indexPendingTasks(
-  db: WrapupDb,
-  batchSize = DEFAULT_INDEX_BATCH,
-): Promise<number> {
-  return db.transaction('rw', [db.searchQueue, db.tasks, db.customers, db.taskWords], async () => {
+interface IndexBatch {
+  queued: SearchQueueRow[];
+  taskIds: Id[];
+  rows: TaskWordsRow[];
+}
+
+/** Reads the next queue rows, up to about `batchSize` tasks, and the rows their tasks need now. */
+function readBatch(db: WrapupDb, batchSize: number): Promise<IndexBatch> {
+  return db.transaction('r', [db.searchQueue, db.tasks, db.customers], async () => {
     const queued: SearchQueueRow[] = [];
     let count = 0;
     await db.searchQueue
@@ -76,18 +76,43 @@ export async function indexPendingTasks(
         queued.push(row);
         count += row.taskIds.length;
       });
-    if (queued.length === 0) return 0;
     const taskIds = [...new Set(queued.flatMap((row) => row.taskIds))].sort();
-    const rows = await currentWordsRows(db, await tasksByIds(db, taskIds));
-    const ranks = new Set(rows.map((row) => row.rank));
-    const previous = await indexedRanks(db, taskIds);
-    await db.taskWords.bulkDelete(previous.filter((rank) => !ranks.has(rank)));
-    await db.taskWords.bulkPut(rows);
-    await db.searchQueue.bulkDelete(
-      queued.flatMap((row) => (row.seq === undefined ? [] : [row.seq])),
-    );
-    return taskIds.length;
+    return { queued, taskIds, rows: await currentWordsRows(db, await tasksByIds(db, taskIds)) };
   });
+}
+
+/**
+ * Stores a batch's rows and takes its tasks off the queue, unless another indexer took one of
+ * its queue rows first (then this batch may be older than what that one stored). A task changed
+ * after the batch was read has a newer queue row, so it stays queued and is indexed again.
+ */
+function commitBatch(db: WrapupDb, batch: IndexBatch): Promise<boolean> {
+  return db.transaction('rw', [db.searchQueue, db.taskWords], async () => {
+    const seqs = batch.queued.flatMap((row) => (row.seq === undefined ? [] : [row.seq]));
+    if ((await db.searchQueue.bulkGet(seqs)).some((row) => row === undefined)) return false;
+    const ranks = new Set(batch.rows.map((row) => row.rank));
+    const previous = await indexedRanks(db, batch.taskIds);
+    await db.taskWords.bulkDelete(previous.filter((rank) => !ranks.has(rank)));
+    await db.taskWords.bulkPut(batch.rows);
+    await db.searchQueue.bulkDelete(seqs);
+    return true;
+  });
+}
+
+/**
+ * Brings queued tasks into the search index, whole queue rows at a time until about `batchSize`
+ * tasks. Tasks are read in a read-only transaction, so saving a task waits only for the index
+ * write. Returns how many tasks it indexed; 0 when nothing is queued.
+ */
+export async function indexPendingTasks(
+  db: WrapupDb,
+  batchSize = DEFAULT_INDEX_BATCH,
+): Promise<number> {
+  for (;;) {
+    const batch = await readBatch(db, batchSize);
+    if (batch.queued.length === 0) return 0;
+    if (await commitBatch(db, batch)) return batch.taskIds.length;
+  }
 }
 
 /** Indexes until the queue is empty (or `signal` aborts); returns how many tasks it indexed. */

@@ -5,6 +5,7 @@ import { splitSearchTerm, updatedMsOfRank } from './task-words-row';
 /** Past every rank: a posting list read to its end knows all its ranks up to here. */
 const END = '\uffff';
 const FIRST_READ = 64;
+const MIN_CHECK_BATCH = 16;
 
 function earliest(ranks: string[]): string {
   return ranks.sort()[0] ?? END;
@@ -111,7 +112,7 @@ export class WordPostings {
 }
 
 /**
- * Ranks found in every word's postings, in rank order, handed to `accept` round by round until it
+ * Ranks found in every word's postings, in rank order, handed to `accept` in batches until it
  * has accepted `wanted` of them or the postings end. Only ranks up to the lowest frontier are
  * decided each round, so nothing later can come before what was accepted: the result is exactly
  * the first matches in rank order.
@@ -134,7 +135,12 @@ export async function intersectPostings(
       )
       .sort();
     decidedUpTo = frontier;
-    accepted.push(...(await accept(fresh)));
+    // Checking a candidate may mean reading its row: check only as many as the page still needs.
+    for (let start = 0; start < fresh.length && accepted.length < wanted; ) {
+      const size = Math.max(MIN_CHECK_BATCH, 2 * (wanted - accepted.length));
+      accepted.push(...(await accept(fresh.slice(start, start + size))));
+      start += size;
+    }
     const leadIsDone = lead.frontier === END && [...lead.ranks].every((rank) => rank <= frontier);
     if (accepted.length >= wanted || frontier === END || leadIsDone) return accepted;
     await words.find((word) => word.frontier === frontier)?.readMore();

@@ -19,6 +19,8 @@ export interface BenchReport {
   customersMs: number;
   storeMs: number;
   indexMs: number;
+  /** Right after the rows are stored, before the search index has caught up. */
+  beforeIndex: { listMs: number; openMs: number; searchSaysIncomplete: boolean };
   results: QuerySamples[];
   userAgent: string;
 }
@@ -36,17 +38,22 @@ function cell(value: string, width: number, alignRight = true): string {
 }
 
 /** The figures as a plain-text table, and whether every query kept the p95 budget. */
-export function formatReport(report: BenchReport): { text: string; withinBudget: boolean } {
+export function formatReport(
+  report: BenchReport,
+  machine: string,
+): { text: string; withinBudget: boolean } {
   const ms = (value: number) => value.toFixed(1);
   const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
   const { config } = report;
   const lines = [
     `Wrapup store benchmark — ${config.tasks.toLocaleString('en')} tasks, ${config.customers.toLocaleString('en')} customers, ${config.agents} agents`,
     report.userAgent,
+    machine,
     '',
     `customers stored                     ${seconds(report.customersMs)}`,
     `tasks stored (listable, openable)    ${seconds(report.storeMs)}  (${Math.round(config.tasks / (report.storeMs / 1000)).toLocaleString('en')} tasks/s)`,
-    `search index caught up afterwards    ${seconds(report.indexMs)}`,
+    `  then, before indexing: my open tasks (50) ${ms(report.beforeIndex.listMs)} ms, open a task ${ms(report.beforeIndex.openMs)} ms, search says index incomplete: ${report.beforeIndex.searchSaysIncomplete ? 'yes' : 'NO'}`,
+    `search index caught up afterwards    ${seconds(report.indexMs)}  (${Math.round(config.tasks / (report.indexMs / 1000)).toLocaleString('en')} tasks/s)`,
     '',
     `${config.iterations} runs each (after ${config.warmup} warm-up runs); raw = the same result rows read with bare IndexedDB (one transaction, get per id)`,
     '',

@@ -1,5 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -23,6 +23,12 @@ function configFromEnv(): BenchConfig {
   };
 }
 
+/** Timings mean little on a busy machine: the report says how busy it was. */
+function machineLoad(startLoad: number): string {
+  const endLoad = loadavg()[0] ?? 0;
+  return `${cpus().length} CPUs, load average ${startLoad.toFixed(1)} at start, ${endLoad.toFixed(1)} at end`;
+}
+
 async function bundlePage(outDir: string) {
   const here = dirname(fileURLToPath(import.meta.url));
   await build({
@@ -43,6 +49,7 @@ async function main() {
   const executablePath = findChromiumOptional();
   if (!executablePath) throw new Error('No Chromium found: install it or set CHROMIUM_PATH.');
   const config = configFromEnv();
+  const startLoad = loadavg()[0] ?? 0;
   const outDir = await mkdtemp(join(tmpdir(), 'wrapup-bench-'));
   const server = await (async () => {
     await bundlePage(outDir);
@@ -71,7 +78,7 @@ async function main() {
       (benchConfig) => window.runWrapupBench(benchConfig),
       config,
     );
-    const { text, withinBudget } = formatReport(report);
+    const { text, withinBudget } = formatReport(report, machineLoad(startLoad));
     console.log(`\n${text}\n`);
     if (!withinBudget) console.log('Some query is over its p95 budget.');
   } finally {

@@ -261,7 +261,10 @@ export async function searchTasks(
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const matches = rowFilter(terms, filters);
 
-  return db.transaction('r', [db.taskWords, db.searchQueue, db.tasks, db.customers], async () => {
+  // No explicit transaction: in Chromium's IndexedDB the search's chain of reads let a read-only
+  // transaction auto-commit before it finished (Dexie PrematureCommit), which fake-indexeddb
+  // does not reproduce. Each read is consistent on its own, and a live query re-runs on change.
+  return (async () => {
     const queued = await queuedRows(db);
     const isIndexed = (rank: string) => !queued.rows.has(taskIdOfRank(rank));
     const input = { db, terms, filters, sort, wanted: offset + limit + 1, matches, isIndexed };
@@ -282,5 +285,5 @@ export async function searchTasks(
       hasMore: ordered.length > offset + limit,
       indexComplete: queued.complete,
     };
-  });
+  })();
 }

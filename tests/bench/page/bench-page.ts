@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { openWrapupDb, type WrapupDb } from '../../../lib/db/database';
 import { myTasks } from '../../../lib/db/queries/my-tasks';
 import { searchTasks } from '../../../lib/db/queries/search-tasks';
+import { taskById } from '../../../lib/db/queries/task-lookups';
 import { tasksOfCustomer } from '../../../lib/db/queries/tasks-of-customer';
 import { catchUpSearchIndex, isSearchIndexComplete } from '../../../lib/db/search-indexer';
 import { foldText } from '../../../lib/db/search-words';
@@ -90,9 +91,25 @@ async function load(db: WrapupDb, config: BenchConfig) {
     if ((from / LOAD_CHUNK) % 10 === 0) log(`stored ${from + tasks.length} tasks`);
   }
   log(`tasks stored in ${storeMs.toFixed(0)} ms`);
+  const agentId = world.agentIds[0] ?? '';
+  const firstList = await timed(() => myTasks(db, agentId, { filter: 'open', limit: 50 }));
+  const firstTask = firstList.value[0];
+  const firstOpen = await timed(() => taskById(db, firstTask?.id ?? ''));
+  if (!firstOpen.value) throw new Error('a stored task could not be opened before indexing');
+  const earlySearch = await searchTasks(db, 'refund');
   const indexing = await timed(() => catchUpSearchIndex(db, { batchSize: 1000 }));
   log(`search index caught up in ${indexing.ms.toFixed(0)} ms`);
-  return { world, customersMs: customers.ms, storeMs, indexMs: indexing.ms };
+  return {
+    world,
+    customersMs: customers.ms,
+    storeMs,
+    indexMs: indexing.ms,
+    beforeIndex: {
+      listMs: firstList.ms,
+      openMs: firstOpen.ms,
+      searchSaysIncomplete: !earlySearch.indexComplete,
+    },
+  };
 }
 
 async function runBench(config: BenchConfig): Promise<BenchReport> {
@@ -100,7 +117,7 @@ async function runBench(config: BenchConfig): Promise<BenchReport> {
   const db = openWrapupDb(DB_NAME);
   await db.open();
   const idb = db.backendDB();
-  const { world, customersMs, storeMs, indexMs } = await load(db, config);
+  const { world, customersMs, storeMs, indexMs, beforeIndex } = await load(db, config);
   if (!(await isSearchIndexComplete(db))) throw new Error('search index did not catch up');
 
   const random = seededRandom(7);
@@ -135,7 +152,15 @@ async function runBench(config: BenchConfig): Promise<BenchReport> {
   ];
   db.close();
   await Dexie.delete(DB_NAME);
-  return { config, customersMs, storeMs, indexMs, results, userAgent: navigator.userAgent };
+  return {
+    config,
+    customersMs,
+    storeMs,
+    indexMs,
+    beforeIndex,
+    results,
+    userAgent: navigator.userAgent,
+  };
 }
 
 declare global {

@@ -65,3 +65,28 @@ describe('search indexer', () => {
     expect(await isSearchIndexComplete(db)).toBe(false);
   });
 });
+
+describe('search indexer, run from two places at once', () => {
+  it('leaves the index matching the tasks as they are', async () => {
+    const db2 = await freshDb();
+    const tasks = Array.from({ length: 30 }, (_, n) => makeTask(n + 1, { subject: `Alpha ${n}` }));
+    await writeOperation(db2, { tasks });
+    const renamed = tasks.map((task) => ({
+      ...task,
+      subject: task.subject.replace('Alpha', 'Beta'),
+      updatedAt: '2026-06-01T00:00:00.000Z',
+    }));
+
+    await Promise.all([
+      indexPendingTasks(db2, 10),
+      indexPendingTasks(db2, 10),
+      writeOperation(db2, { tasks: renamed }),
+      indexPendingTasks(db2, 10),
+    ]);
+    await catchUpSearchIndex(db2);
+
+    const rows = await db2.taskWords.toArray();
+    expect(rows).toHaveLength(30);
+    expect(rows.every((row) => rowWords(row).includes('beta'))).toBe(true);
+  });
+});

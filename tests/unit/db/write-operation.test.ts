@@ -10,8 +10,8 @@ beforeEach(async () => {
   db = await freshDb();
 });
 
-function created(n: number, taskId: string, at: string): HistoryEntry {
-  return { id: testId(700_000 + n), taskId, at, by: AGENT, event: { type: 'created' } };
+function entry(n: number, taskId: string, at: string): HistoryEntry {
+  return { id: testId(700_000 + n), taskId, at, by: AGENT, event: { type: 'reminder_fired' } };
 }
 
 describe('writeOperation', () => {
@@ -20,7 +20,7 @@ describe('writeOperation', () => {
     const task = makeTask(1, { customerId: customer.id });
     await writeOperation(db, {
       tasks: [task],
-      history: [created(1, task.id, task.createdAt)],
+      history: [entry(1, task.id, task.createdAt)],
       customers: [customer],
     });
 
@@ -32,12 +32,12 @@ describe('writeOperation', () => {
   it('writes nothing at all when any part of the write fails', async () => {
     const task = makeTask(1);
     const broken = {
-      ...created(2, task.id, task.createdAt),
+      ...entry(2, task.id, task.createdAt),
       id: undefined,
     } as unknown as HistoryEntry;
 
     await expect(
-      writeOperation(db, { tasks: [task], history: [created(1, task.id, task.createdAt), broken] }),
+      writeOperation(db, { tasks: [task], history: [entry(1, task.id, task.createdAt), broken] }),
     ).rejects.toThrow();
     expect(await db.tasks.count()).toBe(0);
     expect(await db.history.count()).toBe(0);
