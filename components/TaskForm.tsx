@@ -5,6 +5,7 @@ import { ValidationError } from '../lib/domain/validation-error';
 import { formatDateTime, formatDuration, formatTaskNumber } from '../lib/i18n/format';
 import { t } from '../lib/i18n/translate';
 import { useAppState } from './app-context';
+import { TaskHistory } from './TaskHistory';
 
 /** One task: the call's facts read-only, the agent's subject and notes editable. */
 export function TaskForm({ task }: { task: Task }) {
@@ -121,6 +122,7 @@ export function TaskForm({ task }: { task: Task }) {
         </button>
         <output aria-live="polite">{status.value === 'saved' ? t('saved') : ''}</output>
       </div>
+      <TaskHistory />
     </form>
   );
 }

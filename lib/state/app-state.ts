@@ -1,11 +1,14 @@
 import { computed, signal } from '@preact/signals';
 import type { WrapupDb } from '../db/database';
-import { myTasks } from '../db/queries/my-tasks';
+import { historyOf } from '../db/queries/history-of';
+import { type MyTasksFilter, myTasks } from '../db/queries/my-tasks';
+import { searchTasks } from '../db/queries/search-tasks';
+import { catchUpSearchIndex } from '../db/search-indexer';
 import { saveTaskEdit } from '../db/task-commands';
 import type { Id } from '../domain/ids';
 import type { Task } from '../domain/task';
 import type { TaskChanges } from '../domain/task-draft';
-import { liveSignal } from './live-signal';
+import { liveQuerySignal } from './live-query-signal';
 import { createSoftphoneAccessState, type SoftphoneAccess } from './softphone-access';
 
 export interface AppStateDeps {
@@ -13,6 +16,12 @@ export interface AppStateDeps {
   agentId: Id;
   softphoneAccess: SoftphoneAccess;
   now?: () => Date;
+}
+
+export interface TaskListResult {
+  tasks: Task[];
+  /** False while the search index is catching up: results may still be missing tasks. */
+  complete: boolean;
 }
 
 /**
@@ -26,23 +35,43 @@ export function createAppState({
   now = () => new Date(),
 }: AppStateDeps) {
   const softphones = createSoftphoneAccessState(softphoneAccess);
-  const tasks = liveSignal(() => myTasks(db, agentId, { filter: 'all', sort: 'created_desc' }));
+  const filter = signal<MyTasksFilter>('open');
+  const query = signal('');
+  const list = liveQuerySignal(
+    () => ({ filter: filter.value, query: query.value.trim() }),
+    async (input): Promise<TaskListResult> => {
+      if (input.query) {
+        const result = await searchTasks(db, input.query, {}, { limit: 200 });
+        return { tasks: result.tasks, complete: result.indexComplete };
+      }
+      const tasks = await myTasks(db, agentId, { filter: input.filter, now: now() });
+      return { tasks, complete: true };
+    },
+  );
   const openTaskId = signal<Id | null>(null);
-  const openTask = computed<Task | null | undefined>(() => {
-    const id = openTaskId.value;
-    if (!id) return null;
-    const list = tasks.value.value;
-    return list ? (list.find((task) => task.id === id) ?? null) : undefined;
-  });
+  const openTaskQuery = liveQuerySignal(
+    () => openTaskId.value,
+    async (id) => (id ? ((await db.tasks.get(id)) ?? null) : null),
+  );
+  const history = liveQuerySignal(
+    () => openTaskId.value,
+    async (id) => (id ? historyOf(db, id) : []),
+  );
+  const openTask = computed<Task | null | undefined>(() =>
+    openTaskId.value ? openTaskQuery.value.value : null,
+  );
 
   return {
     agentId,
     softphones: softphones.softphones,
     allowSoftphone: softphones.allow,
-    tasks: tasks.value,
-    tasksError: tasks.error,
+    filter,
+    query,
+    list: list.value,
+    listError: list.error,
     openTaskId,
     openTask,
+    history: history.value,
     open(id: Id) {
       openTaskId.value = id;
     },
@@ -52,9 +81,12 @@ export function createAppState({
     /** Saves the agent's edits; throws ValidationError with per-field messages on bad input. */
     async save(id: Id, changes: TaskChanges): Promise<void> {
       await saveTaskEdit(db, id, changes, { actorId: agentId, now: now().toISOString() });
+      void catchUpSearchIndex(db);
     },
     dispose() {
-      tasks.dispose();
+      list.dispose();
+      openTaskQuery.dispose();
+      history.dispose();
       softphones.dispose();
     },
   };

@@ -64,6 +64,12 @@ describe.skipIf(!chromiumPath)('call → call log → save → reload, in real C
 
     await panel.typeNotes('Customer asked about the November invoice.');
     await panel.save();
+    await expect
+      .poll(() => panel.page.locator('[data-testid="history"] li').allTextContents())
+      .toEqual([
+        expect.stringContaining('Changed notes: — → Customer asked about the November invoice.'),
+        expect.stringContaining('Created'),
+      ]);
     if (process.env.UPDATE_SCREENSHOTS) {
       await panel.page.setViewportSize({ width: 400, height: 640 });
       await panel.page.screenshot({ path: 'docs/sidepanel.png' });
@@ -93,6 +99,20 @@ describe.skipIf(!chromiumPath)('call → call log → save → reload, in real C
     await expect
       .poll(() => panel.fact('codes').textContent(), { timeout: 10_000 })
       .toBe('INFO, SALE');
+  });
+
+  it('R21: the search box finds call logs by caller name and by notes as the agent types', async () => {
+    const panel = await SidePanelPage.open(browser.context, browser.extensionId);
+    await panel.page.fill('input[name="search"]', 'hopp');
+    await expect
+      .poll(() => panel.taskRows().allTextContents())
+      .toEqual([expect.stringContaining('Grace Hopper')]);
+    await panel.page.fill('input[name="search"]', 'november invoice');
+    await expect
+      .poll(() => panel.taskRows().allTextContents())
+      .toEqual([expect.stringContaining('Ada Lovelace')]);
+    await panel.page.fill('input[name="search"]', 'zzzz');
+    await panel.page.waitForSelector('text=No tasks match.');
   });
 
   it('shows a caller name full of HTML as plain text, never as markup', async () => {
