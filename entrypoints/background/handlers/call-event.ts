@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { applyWrapUp } from '../../../lib/call-log/apply-wrap-up';
 import { recordCallLog } from '../../../lib/call-log/record-call-log';
+import { catchUpSearchIndex } from '../../../lib/db/search-indexer';
 import { type MessageHandler, RejectedMessageError } from '../../../lib/messages/dispatch';
 import { currentAgentId } from '../../../lib/session/current-agent';
 import { openBackgroundDb } from '../database';
@@ -15,11 +16,14 @@ export const handleCallEvent: MessageHandler<'call-event'> = async (message, sen
     throw new RejectedMessageError(`call event from an origin that is not granted: ${origin}`);
   }
   const { event } = message;
-  if (event.type === 'ended') {
-    const task = await recordCallLog(openBackgroundDb(), event, {
-      actorId: await currentAgentId(),
-    });
-    return { ok: true, taskId: task.id };
+  const record =
+    event.type === 'ended' ? recordCallLog : event.type === 'wrapped_up' ? applyWrapUp : null;
+  if (!record) return { ok: true };
+  const db = openBackgroundDb();
+  const task = await record(db, event, { actorId: await currentAgentId() });
+  void catchUpSearchIndex(db);
+  return { ok: true, taskId: task?.id ?? null };
+};
   }
   if (event.type === 'wrapped_up') {
     const task = await applyWrapUp(openBackgroundDb(), event, { actorId: await currentAgentId() });
