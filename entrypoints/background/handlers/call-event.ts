@@ -24,10 +24,3 @@ export const handleCallEvent: MessageHandler<'call-event'> = async (message, sen
   void catchUpSearchIndex(db);
   return { ok: true, taskId: task?.id ?? null };
 };
-  }
-  if (event.type === 'wrapped_up') {
-    const task = await applyWrapUp(openBackgroundDb(), event, { actorId: await currentAgentId() });
-    return { ok: true, taskId: task?.id ?? null };
-  }
-  return { ok: true };
-};
