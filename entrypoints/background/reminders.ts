@@ -80,6 +80,15 @@ async function showDueCallBadge(now: Date): Promise<void> {
   await action.setBadgeText({ text: count > 0 ? String(count) : '' });
 }
 
+function logFailure(what: string) {
+  return (error: unknown) => console.error(`[wrapup] ${what}`, error);
+}
+
+/** armNextReminder for event listeners: never throws, logs what failed. */
+export function rearmReminders(): void {
+  armNextReminder().catch(logFailure('arming reminders'));
+}
+
 /**
  * Shows every reminder that is due and not yet shown, then sets the one wake-up alarm for the
  * next reminder (or clears it) and refreshes the toolbar badge. Everything is read from the
@@ -94,10 +103,6 @@ export async function armNextReminder(now: () => Date = () => new Date()): Promi
   if (next === null) await browser.alarms.clear(REMINDER_ALARM);
   else await browser.alarms.create(REMINDER_ALARM, { when: Date.parse(next) });
   await showDueCallBadge(now());
-}
-
-function logFailure(what: string) {
-  return (error: unknown) => console.error(`[wrapup] ${what}`, error);
 }
 
 interface ChromeSidePanelOpener {
@@ -145,8 +150,7 @@ async function snoozeFromNotification(taskId: Id): Promise<void> {
 /** Registers the reminder listeners; call synchronously from the background's main. */
 export function registerReminders(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== REMINDER_ALARM) return;
-    armNextReminder().catch(logFailure('showing reminders'));
+    if (alarm.name === REMINDER_ALARM) rearmReminders();
   });
 
   browser.notifications.onClicked.addListener((notificationId) => {
