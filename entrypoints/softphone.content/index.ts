@@ -3,7 +3,12 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Message } from '../../lib/messages/protocol';
 import { profileForUrlOptional } from '../../lib/softphone/built-in-profiles';
 import type { CallEvent } from '../../lib/softphone/call-event';
+import { createCallFusion } from '../../lib/softphone/call-fusion';
+import { listenForRtcSignals } from '../../lib/softphone/main-world-bridge';
+import { readPageCallFacts } from '../../lib/softphone/page-call-facts';
+import { listenForPageEvents } from '../../lib/softphone/page-events';
 import { watchDomProfile } from '../../lib/softphone/watch-dom-profile';
+import { createWebRtcCallTracker } from '../../lib/softphone/webrtc-call-events';
 
 const SEND_ATTEMPTS = 5;
 
@@ -26,15 +31,36 @@ async function sendCallEvent(event: CallEvent): Promise<void> {
 }
 
 export default defineContentScript({
-  // Registered at run time for the softphone origins the agent granted (background).
+  // Registered at run time for the softphone origins the agent granted (background), at
+  // document_start so no signal from the MAIN-world WebRTC observer is missed.
   matches: [],
   registration: 'runtime',
+  runAt: 'document_start',
   main(ctx) {
     const profile = profileForUrlOptional(location.href);
-    if (!profile) return;
-    watchDomProfile(document, profile, {
-      signal: ctx.signal,
+    // Several adapters may see the same call; fusion makes it one call and one log.
+    const fusion = createCallFusion({
       emit: (event) => void sendCallEvent(event),
+      signal: ctx.signal,
     });
+    listenForPageEvents(document, fusion.accept, ctx.signal);
+    const rtc = createWebRtcCallTracker({ readFacts: () => readPageCallFacts(document, profile) });
+    listenForRtcSignals(
+      window,
+      (signal) => {
+        const event = rtc.accept(signal);
+        if (event) fusion.accept(event);
+      },
+      ctx.signal,
+    );
+    if (profile) {
+      const watch = () =>
+        watchDomProfile(document, profile, { signal: ctx.signal, emit: fusion.accept });
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', watch, { once: true, signal: ctx.signal });
+      } else {
+        watch();
+      }
+    }
   },
 });

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startServer } from '../../server/start';
+import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { DemoSoftphonePage, SidePanelPage } from './support/pages';
+import { waitForSoftphoneScript } from './support/service-worker';
+
+const chromiumPath = inject('chromiumPath');
+
+describe.skipIf(!chromiumPath)('softphone adapters in real Chromium', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startServer({ port: 0, inMemory: true, quiet: true });
+    browser = await launchWithExtension({
+      chromiumPath: chromiumPath!,
+      extensionPath: inject('extensionPath'),
+    });
+    await waitForSoftphoneScript(await browser.serviceWorker());
+  });
+
+  afterAll(async () => {
+    await browser?.dispose();
+    await server?.close();
+  });
+
+  it('R7: a campaign call the dialer ends with AMD becomes one log with the system code', async () => {
+    const softphone = await DemoSoftphonePage.open(browser.context, server.url);
+    await softphone.page.check('#campaign-toggle');
+    await softphone.page.selectOption('#system-outcome', 'AMD');
+    await softphone.page.fill('#dial-input', '+44 20 7183 8750');
+    await softphone.page.click('#dial');
+    await softphone.waitForState('ended');
+
+    const panel = await SidePanelPage.open(browser.context, browser.extensionId);
+    await expect
+      .poll(() => panel.taskRows().filter({ hasText: '+442071838750' }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    await panel.openTaskWithNumber('+442071838750');
+    await expect
+      .poll(() => panel.fact('codes').textContent(), { timeout: 10_000 })
+      .toContain('AMD');
+  });
+
+  it('a console reporting a call through the wrapup:call page event gets its log', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/demo/index.html`);
+    await page.evaluate(() => {
+      const tell = (detail: object) =>
+        document.dispatchEvent(new CustomEvent('wrapup:call', { detail }));
+      tell({
+        type: 'started',
+        callId: 'pe-1',
+        number: '+1 415 555 0101',
+        callerName: 'Page Event Caller',
+        direction: 'inbound',
+        transactionId: 'TX-PAGE-1',
+      });
+      tell({ type: 'connected', callId: 'pe-1' });
+      tell({ type: 'ended', callId: 'pe-1', codes: ['INFO'] });
+    });
+
+    const panel = await SidePanelPage.open(browser.context, browser.extensionId);
+    await expect
+      .poll(() => panel.taskRows().filter({ hasText: 'Page Event Caller' }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+  });
+});
