@@ -17,16 +17,14 @@ export async function searchCustomers(
   const terms = queryTerms(query);
   const [rarest] = [...terms].sort((a, b) => b.length - a.length);
   if (rarest === undefined) return [];
-  return db.transaction('r', [db.customerWords, db.customers], async () => {
-    const ids = await db.customerWords
-      .where('words')
-      .startsWith(rarest)
-      .filter((row) => wordsMatchTerms(row.words, terms))
-      .primaryKeys();
-    const customers = await db.customers.bulkGet([...new Set(ids)]);
-    return customers
-      .filter((customer): customer is Customer => customer?.deletedAt === null)
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .slice(0, limit);
-  });
+  const ids = await db.customerWords
+    .where('words')
+    .startsWith(rarest)
+    .filter((row) => wordsMatchTerms(row.words, terms))
+    .primaryKeys();
+  const customers = await db.customers.bulkGet([...new Set(ids)]);
+  return customers
+    .filter((customer): customer is Customer => customer?.deletedAt === null)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .slice(0, limit);
 }

@@ -261,9 +261,10 @@ export async function searchTasks(
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const matches = rowFilter(terms, filters);
 
-  // No explicit transaction: in Chromium's IndexedDB the search's chain of reads let a read-only
-  // transaction auto-commit before it finished (Dexie PrematureCommit), which fake-indexeddb
-  // does not reproduce. Each read is consistent on its own, and a live query re-runs on change.
+  // No explicit transaction: run inside a liveQuery in Chromium, a read transaction around this
+  // chain of reads ended in PrematureCommitError (fake-indexeddb does not show it; the bench runs
+  // one live search to catch it coming back). Each read stands alone: a task changed meanwhile
+  // may be seen as it was, and the live query runs again on the change.
   return (async () => {
     const queued = await queuedRows(db);
     const isIndexed = (rank: string) => !queued.rows.has(taskIdOfRank(rank));
