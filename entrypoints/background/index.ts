@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatchMessage } from '../../lib/messages/dispatch';
 import { handleCallEvent } from './handlers/call-event';
+import { rearmReminders, registerReminders } from './reminders';
 import { openPanelFromToolbarButton } from './side-panel';
 import { registerSoftphoneScripts } from './softphone-scripts';
 
@@ -11,6 +12,10 @@ export default defineBackground(() => {
   // The service worker may be stopped at any moment: listeners are registered synchronously here
   // and every bit of state is read back from storage when it is needed.
   openPanelFromToolbarButton();
+  registerReminders();
+  rearmReminders();
+  browser.runtime.onInstalled.addListener(rearmReminders);
+  browser.runtime.onStartup.addListener(rearmReminders);
 
   const refreshSoftphoneScripts = () => {
     registerSoftphoneScripts().catch((error: unknown) =>

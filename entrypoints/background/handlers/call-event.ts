@@ -5,6 +5,7 @@ import { catchUpSearchIndex } from '../../../lib/db/search-indexer';
 import { type MessageHandler, RejectedMessageError } from '../../../lib/messages/dispatch';
 import { currentAgentId } from '../../../lib/session/current-agent';
 import { openBackgroundDb } from '../database';
+import { rearmReminders } from '../reminders';
 
 /**
  * A softphone page reports a call. Only pages on a granted softphone origin may: a page we were
@@ -22,5 +23,7 @@ export const handleCallEvent: MessageHandler<'call-event'> = async (message, sen
   const db = openBackgroundDb();
   const task = await record(db, event, { actorId: await currentAgentId() });
   void catchUpSearchIndex(db);
+  // A callback scheduled in wrap-up (R8) may now be the next reminder.
+  rearmReminders();
   return { ok: true, taskId: task?.id ?? null };
 };
