@@ -68,5 +68,8 @@ describe.skipIf(!chromiumPath)('softphone adapters in real Chromium', () => {
         timeout: 15_000,
       })
       .toBe(1);
+    await panel.openTaskWithNumber('+14155550101');
+    expect(await panel.fact('transaction-id').textContent()).toBe('TX-PAGE-1');
+    expect(await panel.fact('codes').textContent()).toBe('INFO');
   });
 });
