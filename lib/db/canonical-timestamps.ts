@@ -1,17 +1,15 @@
+import { canonicalTimestamp } from '../domain/canonical-timestamp';
 import type { Customer } from '../domain/customer';
 import type { HistoryEntry } from '../domain/history';
 import type { Timestamp } from '../domain/ids';
 import type { Task } from '../domain/task';
 
-/**
+/*
  * IndexedDB orders strings by code unit, so "…T10:00:00+02:00", "…T08:00:00Z" and
- * "…T08:00:00.000Z" would sort as three different instants. Every stored timestamp is therefore
- * rewritten as UTC with milliseconds (the form `toISOString` gives); the instant is unchanged,
- * digits beyond milliseconds are dropped.
+ * "…T08:00:00.000Z" would sort as three different instants. The domain rules already write
+ * canonical instants; what arrives from elsewhere (a sync pull, an import) is made canonical here
+ * before it reaches an index.
  */
-export function canonicalTimestamp(timestamp: Timestamp): Timestamp {
-  return new Date(timestamp).toISOString();
-}
 
 function canonicalOrNull(timestamp: Timestamp | null): Timestamp | null {
   return timestamp === null ? null : canonicalTimestamp(timestamp);

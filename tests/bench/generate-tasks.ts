@@ -134,7 +134,8 @@ export function generateTasks(world: BenchWorld, from: number, to: number): Task
   for (let index = from; index < to; index++) {
     const random = seededRandom(index * 7919 + 17);
     const created = world.now - Math.floor(random() * 120 * DAY);
-    const updated = Math.min(world.now, created + Math.floor(random() * 5 * DAY));
+    // Changed up to five days after creation, and never after `now`.
+    const updated = created + Math.floor(random() * Math.min(5 * DAY, world.now - created));
     const kind = weighted<TaskKind>(
       { call: 60, email: 12, meeting: 5, chat: 10, voicemail: 5, web_callback: 4, other: 4 },
       random,

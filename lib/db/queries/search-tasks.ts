@@ -6,7 +6,7 @@ import type { TaskWordsRow, WrapupDb } from '../database';
 import { currentWordsRows } from '../search-indexer';
 import { intersectPostings, WordPostings } from '../search-postings';
 import { queryTerms, wordsMatchTerms } from '../search-words';
-import { rowWords, taskIdOfRank } from '../task-words-row';
+import { rowWords, taskIdOfRank, updatedMsOfRank } from '../task-words-row';
 import { compareWordsRows, type TaskSort } from './task-sort';
 
 export interface TaskSearchFilters {
@@ -62,6 +62,12 @@ interface SearchPlanInput {
   matches: RowFilter;
   /** False for the rows of queued tasks: those are checked as they are now instead. */
   isIndexed: (rank: string) => boolean;
+  /** The tasks of a customer or assignee filter, when there are few. */
+  sourceIds: Id[] | null;
+  /** The query words that narrow the search through their postings, if any. */
+  words: WordPostings[] | null;
+  /** The newest indexed change: "now" as far as the index's history goes. */
+  nowMs: number;
 }
 
 function dateFilter(range: NonNullable<TaskSearchFilters['dateRange']>): RowFilter {
@@ -159,17 +165,35 @@ async function smallSource(db: WrapupDb, filters: TaskSearchFilters): Promise<Id
   return null;
 }
 
-/** The query words that can be merged as postings, or null when none can. */
-async function openWords(input: SearchPlanInput): Promise<WordPostings[] | null> {
-  const { db, terms, filters } = input;
+/** The query words that have postings to merge (not too broad a prefix). */
+async function openWords(
+  db: WrapupDb,
+  terms: readonly string[],
+  filters: TaskSearchFilters,
+): Promise<WordPostings[]> {
   const opened = await Promise.all(
     terms.map((term) => WordPostings.open(db, term, filters.statuses, MAX_WORD_KEYS)),
   );
-  const words = opened.filter((word): word is WordPostings => word !== null);
+  return opened.filter((word): word is WordPostings => word !== null);
+}
+
+/**
+ * The words whose postings are merged, or null when none can be: a word far commoner than the
+ * rarest is cheaper to check on the candidates' rows.
+ */
+function wordsToMerge(words: WordPostings[], nowMs: number): WordPostings[] | null {
   if (words.length === 0) return null;
-  const now = Date.now();
-  const rarest = Math.min(...words.map((word) => word.density(now)));
-  return words.filter((word) => word.density(now) <= rarest * DENSE_FACTOR);
+  const rarest = Math.min(...words.map((word) => word.density(nowMs)));
+  return words.filter((word) => word.density(nowMs) <= rarest * DENSE_FACTOR);
+}
+
+/**
+ * Where the index's history starts, for measuring how densely a word covers it: the last change
+ * indexed, or now when nothing is.
+ */
+async function newestIndexedMs(db: WrapupDb): Promise<number> {
+  const [newest] = await db.taskWords.orderBy('rank').limit(1).primaryKeys();
+  return newest === undefined ? Date.now() : updatedMsOfRank(newest);
 }
 
 async function matchingRows(input: SearchPlanInput, ranks: readonly string[]) {
@@ -180,9 +204,8 @@ async function matchingRows(input: SearchPlanInput, ranks: readonly string[]) {
 }
 
 async function smallSourceRows(input: SearchPlanInput): Promise<TaskWordsRow[] | null> {
-  const taskIds = await smallSource(input.db, input.filters);
-  if (!taskIds) return null;
-  const rows = await input.db.taskWords.where('taskId').anyOf(taskIds).toArray();
+  if (!input.sourceIds) return null;
+  const rows = await input.db.taskWords.where('taskId').anyOf(input.sourceIds).toArray();
   return rows.filter((row) => input.isIndexed(row.rank) && input.matches(row));
 }
 
@@ -193,11 +216,10 @@ async function smallSourceRows(input: SearchPlanInput): Promise<TaskWordsRow[] |
  * rows; when no word narrows the search, the rank order itself is walked.
  */
 async function rankedMatches(input: SearchPlanInput): Promise<string[]> {
-  const { db, terms, filters, wanted, matches, isIndexed } = input;
+  const { db, terms, filters, wanted, matches, isIndexed, words, nowMs } = input;
   const ranksOf = (rows: TaskWordsRow[]) => rows.map((row) => row.rank);
   const fromSource = await smallSourceRows(input);
   if (fromSource) return ranksOf(fromSource);
-  const words = await openWords(input);
   if (!words) {
     const keep: RowFilter = (row) => isIndexed(row.rank) && matches(row);
     return ranksOf(await walkInSortOrder(db, 'updated_desc', keep, wanted));
@@ -208,6 +230,7 @@ async function rankedMatches(input: SearchPlanInput): Promise<string[]> {
     async (candidates) =>
       indexAnswers ? candidates.filter(isIndexed) : ranksOf(await matchingRows(input, candidates)),
     wanted,
+    nowMs,
   );
 }
 
@@ -216,12 +239,11 @@ async function rankedMatches(input: SearchPlanInput): Promise<string[]> {
  * MAX_SORTED_CANDIDATES postings, else the first `wanted` found walking the sort's index.
  */
 async function sortedMatches(input: SearchPlanInput): Promise<TaskWordsRow[]> {
-  const { db, sort, wanted, matches, isIndexed } = input;
+  const { db, sort, wanted, matches, isIndexed, words, nowMs } = input;
   const fromSource = await smallSourceRows(input);
   if (fromSource) return fromSource;
-  const words = await openWords(input);
   const [lead] = [...(words ?? [])].sort((a, b) => a.ranks.size - b.ranks.size);
-  if (lead && (await lead.readAll(MAX_SORTED_CANDIDATES))) {
+  if (lead && (await lead.readAll(MAX_SORTED_CANDIDATES, nowMs))) {
     return matchingRows(input, [...lead.ranks]);
   }
   return walkInSortOrder(db, sort, (row) => isIndexed(row.rank) && matches(row), wanted);
@@ -266,9 +288,17 @@ export async function searchTasks(
   // one live search to catch it coming back). Each read stands alone: a task changed meanwhile
   // may be seen as it was, and the live query runs again on the change.
   return (async () => {
-    const queued = await queuedRows(db);
+    // Independent first reads go out together: each sequential round trip costs more than a read.
+    const [queued, sourceIds, opened, nowMs] = await Promise.all([
+      queuedRows(db),
+      smallSource(db, filters),
+      openWords(db, terms, filters),
+      newestIndexedMs(db),
+    ]);
+    const words = wordsToMerge(opened, nowMs);
     const isIndexed = (rank: string) => !queued.rows.has(taskIdOfRank(rank));
-    const input = { db, terms, filters, sort, wanted: offset + limit + 1, matches, isIndexed };
+    const wanted = offset + limit + 1;
+    const input = { db, terms, filters, sort, wanted, matches, isIndexed, sourceIds, words, nowMs };
     const fresh = [...queued.rows.values()].filter(
       (row): row is TaskWordsRow => row !== null && matches(row),
     );
