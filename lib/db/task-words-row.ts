@@ -9,6 +9,7 @@ import {
   type TaskWordsRow,
 } from './database';
 import { indexableWords, phoneWords, textWords } from './search-words';
+import { wordSignature } from './word-signature';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -49,10 +50,15 @@ export function taskSearchWords(task: Task, customer: Customer | undefined): str
 const RANK_TIME_WIDTH = 9;
 const RANK_TIME_MAX = 36 ** RANK_TIME_WIDTH - 1;
 
-/** The search order key: last changed first, then by id. */
-export function searchRank(updatedMs: number, taskId: Id): string {
+const TASK_ID_LENGTH = 36;
+
+/**
+ * The search order key: last changed first, then by id; the task's word signature rides at the
+ * end, where it cannot affect the order.
+ */
+export function searchRank(updatedMs: number, taskId: Id, signature: string): string {
   const countdown = RANK_TIME_MAX - Math.min(RANK_TIME_MAX, Math.max(0, updatedMs));
-  return countdown.toString(36).padStart(RANK_TIME_WIDTH, '0') + taskId;
+  return countdown.toString(36).padStart(RANK_TIME_WIDTH, '0') + taskId + signature;
 }
 
 export function updatedMsOfRank(rank: string): number {
@@ -60,15 +66,20 @@ export function updatedMsOfRank(rank: string): number {
 }
 
 export function taskIdOfRank(rank: string): Id {
-  return rank.slice(RANK_TIME_WIDTH);
+  return rank.slice(RANK_TIME_WIDTH, RANK_TIME_WIDTH + TASK_ID_LENGTH);
+}
+
+export function signatureOfRank(rank: string): string {
+  return rank.slice(RANK_TIME_WIDTH + TASK_ID_LENGTH);
 }
 
 export function taskWordsRow(task: Task, customer: Customer | undefined): TaskWordsRow {
   const updatedMs = Date.parse(task.updatedAt);
+  const words = taskSearchWords(task, customer);
   return {
-    rank: searchRank(updatedMs, task.id),
+    rank: searchRank(updatedMs, task.id, wordSignature(words)),
     taskId: task.id,
-    terms: taskSearchWords(task, customer).map((word) => searchTerm(word, task.status)),
+    terms: words.map((word) => searchTerm(word, task.status)),
     kind: task.kind,
     status: task.status,
     customerId: task.customerId,

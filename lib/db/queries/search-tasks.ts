@@ -6,7 +6,8 @@ import type { TaskWordsRow, WrapupDb } from '../database';
 import { currentWordsRows } from '../search-indexer';
 import { intersectPostings, WordPostings } from '../search-postings';
 import { queryTerms, wordsMatchTerms } from '../search-words';
-import { rowWords, taskIdOfRank, updatedMsOfRank } from '../task-words-row';
+import { rowWords, signatureOfRank, taskIdOfRank, updatedMsOfRank } from '../task-words-row';
+import { signatureMayHold } from '../word-signature';
 import { compareWordsRows, type TaskSort } from './task-sort';
 
 export interface TaskSearchFilters {
@@ -43,8 +44,11 @@ const PENDING_CHECK_LIMIT = 200;
 const SMALL_SOURCE = 300;
 /** A query word starting more (word, status) keys than this is checked on rows, not merged. */
 const MAX_WORD_KEYS = 64;
-/** Words this many times denser than the rarest are checked on its candidates' rows. */
-const DENSE_FACTOR = 8;
+/**
+ * Words this many times denser than the rarest are not merged but checked on its candidates:
+ * first against the word signature in each candidate's rank (free), then on the rows that pass.
+ */
+const DENSE_FACTOR = 2;
 /** With another sort than the rank, the rarest word's postings are read in full up to here. */
 const MAX_SORTED_CANDIDATES = 2000;
 const FIRST_WALK_CHUNK = 100;
@@ -196,6 +200,11 @@ async function newestIndexedMs(db: WrapupDb): Promise<number> {
   return newest === undefined ? Date.now() : updatedMsOfRank(newest);
 }
 
+/** False for ranks whose word signature rules out one of the terms: no need to read their rows. */
+function signedFor(terms: readonly string[]): (rank: string) => boolean {
+  return (rank) => terms.every((term) => signatureMayHold(signatureOfRank(rank), term));
+}
+
 async function matchingRows(input: SearchPlanInput, ranks: readonly string[]) {
   const rows = await input.db.taskWords.bulkGet([...ranks]);
   return rows.filter(
@@ -225,10 +234,13 @@ async function rankedMatches(input: SearchPlanInput): Promise<string[]> {
     return ranksOf(await walkInSortOrder(db, 'updated_desc', keep, wanted));
   }
   const indexAnswers = words.length === terms.length && rowChecks(filters).length === 0;
+  const mayMatch = signedFor(terms);
   return intersectPostings(
     words,
     async (candidates) =>
-      indexAnswers ? candidates.filter(isIndexed) : ranksOf(await matchingRows(input, candidates)),
+      indexAnswers
+        ? candidates.filter(isIndexed)
+        : ranksOf(await matchingRows(input, candidates.filter(mayMatch))),
     wanted,
     nowMs,
   );
@@ -244,7 +256,7 @@ async function sortedMatches(input: SearchPlanInput): Promise<TaskWordsRow[]> {
   if (fromSource) return fromSource;
   const [lead] = [...(words ?? [])].sort((a, b) => a.ranks.size - b.ranks.size);
   if (lead && (await lead.readAll(MAX_SORTED_CANDIDATES, nowMs))) {
-    return matchingRows(input, [...lead.ranks]);
+    return matchingRows(input, [...lead.ranks].filter(signedFor(input.terms)));
   }
   return walkInSortOrder(db, sort, (row) => isIndexed(row.rank) && matches(row), wanted);
 }
