@@ -8,6 +8,8 @@ const LOOPBACK_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const OPTIONAL_ORIGINS = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
+  // Parallel test runs on one checkout build into their own folders (tests/e2e/global-setup.ts).
+  outDir: process.env.WRAPUP_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: the same modules run in the server and in tests.
   imports: false,

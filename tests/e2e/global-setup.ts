@@ -12,6 +12,7 @@ declare module 'vitest' {
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
+const OUT_DIR = resolve(ROOT, process.env.WRAPUP_OUT_DIR ?? '.output');
 
 /** Builds the extension once for every browser test: the e2e flavour and the production one. */
 export default function setup(project: TestProject) {
@@ -26,6 +27,6 @@ export default function setup(project: TestProject) {
     execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
   project.provide('chromiumPath', chromiumPath);
-  project.provide('extensionPath', resolve(ROOT, '.output/chrome-mv3-e2e'));
-  project.provide('productionExtensionPath', resolve(ROOT, '.output/chrome-mv3'));
+  project.provide('extensionPath', resolve(OUT_DIR, 'chrome-mv3-e2e'));
+  project.provide('productionExtensionPath', resolve(OUT_DIR, 'chrome-mv3'));
 }
