@@ -1,36 +1,65 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
+import { type AppOptions, DEFAULT_APP_OPTIONS } from './app-options';
+import { authenticate } from './auth/authenticate';
 import type { DatabaseKind } from './db/database';
 import type { Database } from './db/schema';
+import type { AppEnv } from './http/app-env';
+import { expectedProblem } from './http/error-response';
 import { extensionCors } from './http/extension-cors';
 import { problemResponse } from './http/problem';
+import { ProblemError } from './http/problem-error';
 import { logRequests } from './http/request-log';
 import type { Logger } from './logger';
 import { DEMO_PAGES_DIR } from './project-paths';
+import { authRoute } from './routes/auth';
 import { demoPagesRoute } from './routes/demo-pages';
 import { healthRoute } from './routes/health';
+import { meRoute } from './routes/me';
 
 export interface AppDeps {
   db: Kysely<Database>;
   databaseKind: DatabaseKind;
   logger: Logger;
+  options?: Partial<AppOptions>;
 }
+
+/** Paths under /v1 that are reached without a bearer token. */
+const PUBLIC_PATHS = new Set(['/v1/auth/sign-in']);
 
 /**
  * The whole HTTP surface, with no listening socket: tests call `app.fetch`, `startServer` serves
  * it. Holds no state between requests (everything lives in the database), so any number of
  * instances can serve one PostgreSQL.
  */
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono();
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const options = { ...DEFAULT_APP_OPTIONS, ...deps.options };
+  const { db } = deps;
+  const app = new Hono<AppEnv>();
   app.use(logRequests(deps.logger));
   app.use('/health', extensionCors());
   app.use('/v1/*', extensionCors());
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: options.bodyLimitBytes,
+      onError: () => {
+        throw new ProblemError(413, `Request bodies are at most ${options.bodyLimitBytes} bytes.`);
+      },
+    }),
+  );
+  const requireToken = authenticate(db, options);
+  app.use('/v1/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : requireToken(c, next)));
   app.route('/health', healthRoute(deps));
   app.route('/demo', demoPagesRoute(DEMO_PAGES_DIR));
+  app.route('/v1/auth', authRoute(db, options));
+  app.route('/v1/me', meRoute());
   app.notFound(() => problemResponse(404, 'Not Found'));
   app.onError((error, c) => {
+    const problem = expectedProblem(error);
+    if (problem) return problem.toResponse();
     if (error instanceof HTTPException) return error.getResponse();
     deps.logger.error('request failed', { method: c.req.method, path: c.req.path, error });
     return problemResponse(500, 'Internal Server Error');

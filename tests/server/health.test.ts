@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../server/logger';
@@ -12,7 +11,7 @@ const PACKAGE_VERSION = JSON.parse(
 
 describe.each(testDatabases)('GET /health on $kind', (target) => {
   let database: OpenTestDatabase;
-  let app: Hono;
+  let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     database = await openFreshDatabase(target);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/database';
+import { MIGRATIONS } from '../../server/db/migrations/index';
 import { startServer } from '../../server/start';
 import { type FreshDatabase, openConnectionsTo, testDatabases } from './support/databases';
 import { recordingLogger } from './support/log-lines';
@@ -52,7 +53,7 @@ describe.each(testDatabases)('startServer on $kind', (target) => {
         'server stopping',
         'server stopped',
       ]);
-      expect(lines[0]).toMatchObject({ level: 'info', migrations: ['0001_init'] });
+      expect(lines[0]).toMatchObject({ level: 'info', migrations: Object.keys(MIGRATIONS) });
       expect(lines[1]).toMatchObject({ url: server.url, database: target.kind });
       expect(lines[2]).toMatchObject({ method: 'GET', path: '/health', status: 200 });
       expect(lines[2]?.ms).toEqual(expect.any(Number));

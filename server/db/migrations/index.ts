@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as init from './0001_init';
+import * as auth from './0002_auth';
+import * as resources from './0003_resources';
 
 /**
  * Every migration, in code so the server needs no folder scanning. Add new ones at the end; the
@@ -7,4 +9,6 @@ import * as init from './0001_init';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_init': init,
+  '0002_auth': auth,
+  '0003_resources': resources,
 };

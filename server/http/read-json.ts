@@ -1,0 +1,23 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { parseInput } from '../../lib/domain/parse-input';
+import { ProblemError } from './problem-error';
+
+/**
+ * The request body, parsed and validated against `schema`, or a 400: not JSON, or one message
+ * per offending field (ValidationError). Pass strict object schemas so unknown fields are named.
+ */
+export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new ProblemError(400, 'The request body must be JSON.');
+  }
+  return parseInput(schema, body);
+}
+
+/** Query parameters validated the same way. */
+export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
+  return parseInput(schema, c.req.query());
+}
