@@ -4,11 +4,14 @@ import { type DeleteOptions, deleteTask } from '../domain/delete-task';
 import { editTask } from '../domain/edit-task';
 import { type Id, newId, type Timestamp } from '../domain/ids';
 import type { OperationContext, OperationResult } from '../domain/operation';
+import { assertCan, editPermissions } from '../domain/permissions';
 import { type Schedule, scheduleTask } from '../domain/schedule-task';
 import type { Task } from '../domain/task';
 import type { TaskChanges, TaskDraft } from '../domain/task-draft';
 import type { TaskStatus } from '../domain/task-kind';
 import type { TaskRulesOptions } from '../domain/task-rules-options';
+import type { User } from '../domain/user';
+import { actingUser } from './acting-user';
 import type { WrapupDb } from './database';
 import { loadSettings } from './settings-store';
 import { TaskNotFoundError } from './task-not-found-error';
@@ -43,14 +46,17 @@ async function storedTask(db: WrapupDb, id: Id): Promise<Task> {
 /**
  * Reads what a rule needs, applies it and stores its result, all in one transaction: the rule
  * sees the store as it is, and when it throws (bad input, a deleted task, a missing
- * confirmation) nothing is written.
+ * confirmation, a missing permission: PermissionError, R24) nothing is written. The acting
+ * user's permissions are read in the same transaction.
  */
 function command<T>(
   db: WrapupDb,
-  decide: () => Promise<{ result: OperationResult; answer: T }>,
+  ctx: CommandContext,
+  decide: (user: User) => Promise<{ result: OperationResult; answer: T }>,
 ): Promise<T> {
-  return db.transaction('rw', [...writeTables(db), db.fieldDefinitions, db.meta], async () => {
-    const { result, answer } = await decide();
+  const tables = [...writeTables(db), db.fieldDefinitions, db.meta, db.users];
+  return db.transaction('rw', tables, async () => {
+    const { result, answer } = await decide(await actingUser(db, ctx.actorId));
     await writeOperation(db, result);
     return answer;
   });
@@ -62,12 +68,19 @@ function taskIn(result: OperationResult, id: Id, fallback: Task): Task {
 
 /** Creates a task (R9, R10) and returns it as stored. */
 export function saveNewTask(db: WrapupDb, draft: TaskDraft, ctx: CommandContext): Promise<Task> {
-  return command(db, async () => {
+  return command(db, ctx, async (user) => {
+    assertCan(user, 'create');
     const result = createTask(draft, operationContext(ctx), await rulesOptions(db));
     const [task] = result.tasks;
     if (!task) throw new Error('createTask returned no task');
     return { result, answer: task };
   });
+}
+
+/** Checks the permissions an edit's changes call for: edit, or change_status for a status (R24). */
+function assertCanApply(user: User, task: Task, result: OperationResult): void {
+  assertCan(user, 'view', task);
+  for (const permission of editPermissions(result.history)) assertCan(user, permission, task);
 }
 
 /** Applies an edit with its field-level history (R25); returns the task as it now is. */
@@ -77,9 +90,10 @@ export function saveTaskEdit(
   changes: TaskChanges,
   ctx: CommandContext,
 ): Promise<Task> {
-  return command(db, async () => {
+  return command(db, ctx, async (user) => {
     const task = await storedTask(db, id);
     const result = editTask(task, changes, operationContext(ctx), await rulesOptions(db));
+    assertCanApply(user, task, result);
     return { result, answer: taskIn(result, id, task) };
   });
 }
@@ -109,22 +123,29 @@ export function saveSchedule(
   schedule: Schedule,
   ctx: CommandContext,
 ): Promise<Task> {
-  return command(db, async () => {
+  return command(db, ctx, async (user) => {
     const task = await storedTask(db, id);
     const result = scheduleTask(task, schedule, operationContext(ctx), await rulesOptions(db));
+    assertCanApply(user, task, result);
     return { result, answer: taskIn(result, id, task) };
   });
 }
 
-/** Clones a task (R12–R16) and returns the clone; the parent's history lists it. */
+/**
+ * Clones a task (R12–R16) and returns the clone; the parent's history lists it. Cloning takes
+ * both the create and the edit permission (R19).
+ */
 export function saveClone(
   db: WrapupDb,
   sourceId: Id,
   ctx: CommandContext,
   options: CloneOptions = {},
 ): Promise<Task> {
-  return command(db, async () => {
+  return command(db, ctx, async (user) => {
     const source = await storedTask(db, sourceId);
+    // Permission only: a deleted source is the rule's to refuse, with TaskDeletedError.
+    assertCan(user, 'view', source);
+    assertCan(user, 'clone');
     const parent = source.parentId ? await db.tasks.get(source.parentId) : undefined;
     const result = cloneTask(
       source,
@@ -141,6 +162,7 @@ export function saveClone(
 /**
  * Deletes a task as a tombstone (R17, R18). A task with clones throws ConfirmationRequiredError
  * (with the number of clones for the warning) until called again with `confirmed: true`.
+ * Takes the delete permission (R24).
  */
 export function saveDelete(
   db: WrapupDb,
@@ -148,8 +170,10 @@ export function saveDelete(
   ctx: CommandContext,
   options: DeleteOptions = {},
 ): Promise<void> {
-  return command(db, async () => {
+  return command(db, ctx, async (user) => {
     const task = await storedTask(db, id);
+    assertCan(user, 'view', task);
+    assertCan(user, 'delete');
     const children = await db.tasks.where('parentId').equals(id).toArray();
     return {
       result: deleteTask(task, children, operationContext(ctx), options),
