@@ -21,6 +21,8 @@ async function callLogOfOptional(db: WrapupDb, event: CallEvent): Promise<Task |
 /**
  * The agent finished wrap-up on the softphone: the codes and callback picked there join the call
  * log (R5, R8). What the agent already changed in Wrapup itself wins and is never overwritten.
+ * This is the system's report, so required custom fields the agent has yet to fill do not hold
+ * it up; the agent's own save still asks for them.
  */
 export async function applyWrapUp(
   db: WrapupDb,
@@ -44,5 +46,5 @@ export async function applyWrapUp(
     changes.scheduledAt = event.callbackAt;
   }
   const now = (ctx.now ?? (() => new Date()))().toISOString();
-  return saveTaskEdit(db, task.id, changes, { actorId: ctx.actorId, now });
+  return saveTaskEdit(db, task.id, changes, { actorId: ctx.actorId, now, source: 'system' });
 }

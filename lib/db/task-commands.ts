@@ -1,3 +1,4 @@
+import type { ChangeSource } from '../domain/change-source';
 import { type CloneOptions, cloneTask } from '../domain/clone-task';
 import { createTask } from '../domain/create-task';
 import { type DeleteOptions, deleteTask } from '../domain/delete-task';
@@ -17,11 +18,15 @@ import { loadSettings } from './settings-store';
 import { TaskNotFoundError } from './task-not-found-error';
 import { writeOperation, writeTables } from './write-operation';
 
-/** Who acts and when; ids are fresh UUIDv7s unless a test supplies its own. */
+/**
+ * Who acts and when; ids are fresh UUIDv7s unless a test supplies its own. `source` is 'system'
+ * when the softphone reported the change rather than the agent saving it (see ChangeSource).
+ */
 export interface CommandContext {
   actorId: Id;
   now: Timestamp;
   newId?: () => Id;
+  source?: ChangeSource;
 }
 
 function operationContext(ctx: CommandContext): OperationContext {
@@ -92,7 +97,8 @@ export function saveTaskEdit(
 ): Promise<Task> {
   return command(db, ctx, async (user) => {
     const task = await storedTask(db, id);
-    const result = editTask(task, changes, operationContext(ctx), await rulesOptions(db));
+    const options = { ...(await rulesOptions(db)), source: ctx.source ?? 'agent' };
+    const result = editTask(task, changes, operationContext(ctx), options);
     assertCanApply(user, task, result);
     return { result, answer: taskIn(result, id, task) };
   });

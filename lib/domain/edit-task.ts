@@ -1,3 +1,4 @@
+import type { ChangeSource } from './change-source';
 import { validateFieldValues } from './field-values';
 import type { HistoryEntry, HistoryValue } from './history';
 import { historyEntry } from './history-entry';
@@ -12,17 +13,24 @@ import { defaultLeadMinutes, type TaskRulesOptions } from './task-rules-options'
 import { TASK_VALUE_KEYS, type TaskValues } from './task-values';
 import { ValidationError } from './validation-error';
 
+export interface EditOptions extends TaskRulesOptions {
+  /** 'agent' (the default) unless the softphone reported the change. */
+  source?: ChangeSource;
+}
+
 /**
- * Applies an agent's edit with field-level history (R25): one 'changed' entry per value that
+ * Applies an edit with field-level history (R25): one 'changed' entry per value that
  * really changed, custom fields as `fields.<key>`. A new scheduled time or lead time moves the
  * reminder (R11). Nothing changed means nothing to store: no entry, no new version. The given
  * task is never modified; bad input throws ValidationError and a deleted task TaskDeletedError.
+ * The agent's edit must leave every custom field valid, required ones filled (R20); a system
+ * edit is checked only on the custom fields it sets, so it never waits for the agent.
  */
 export function editTask(
   task: Task,
   changes: TaskChanges,
   ctx: OperationContext,
-  options: TaskRulesOptions = {},
+  options: EditOptions = {},
 ): OperationResult {
   if (task.deletedAt !== null) throw new TaskDeletedError(task.id);
   const { fields: fieldChanges, ...valueChanges } = parseInput(TaskChangesSchema, changes);
@@ -54,7 +62,13 @@ export function editTask(
   }
 
   if (options.definitions) {
-    const issues = validateFieldValues(next.fields, options.definitions, next.kind);
+    const bySystem = options.source === 'system';
+    const definitions = bySystem
+      ? options.definitions.filter((definition) => definition.key in (fieldChanges ?? {}))
+      : options.definitions;
+    const issues = validateFieldValues(next.fields, definitions, next.kind, {
+      checkRequired: !bySystem,
+    });
     if (issues.length > 0) throw new ValidationError(issues);
   }
   if (

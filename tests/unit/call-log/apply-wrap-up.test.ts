@@ -3,7 +3,9 @@ import { applyWrapUp } from '../../../lib/call-log/apply-wrap-up';
 import { recordCallLog } from '../../../lib/call-log/record-call-log';
 import { openWrapupDb, type WrapupDb } from '../../../lib/db/database';
 import { saveTaskEdit } from '../../../lib/db/task-commands';
+import type { FieldDefinition } from '../../../lib/domain/field-definition';
 import { newId } from '../../../lib/domain/ids';
+import { ValidationError } from '../../../lib/domain/validation-error';
 import type { CallEvent } from '../../../lib/softphone/call-event';
 
 const AGENT = newId();
@@ -66,6 +68,39 @@ describe('applyWrapUp', () => {
     );
     await applyWrapUp(db, wrappedUp, { actorId: AGENT });
     expect((await db.tasks.get(log.id))?.transactionCodes).toEqual(['COMP']);
+  });
+
+  it("R5, R20: wrap-up codes land even when a required field is still empty; the agent's save still asks for it", async () => {
+    const required: FieldDefinition = {
+      id: newId(),
+      key: 'order_ref',
+      label: 'Order reference',
+      type: 'text',
+      required: true,
+      options: [],
+      defaultValue: null,
+      order: 1,
+      archived: false,
+      appliesTo: [],
+    };
+    await db.fieldDefinitions.put(required);
+    const log = await recordCallLog(db, ended, { actorId: AGENT });
+
+    const wrapped = await applyWrapUp(db, wrappedUp, { actorId: AGENT });
+
+    expect(wrapped?.transactionCodes).toEqual(['INFO', 'SALE']);
+    expect((await db.tasks.get(log.id))?.scheduledAt).toBe('2026-11-29T09:00:00.000Z');
+    const agentSave = saveTaskEdit(
+      db,
+      log.id,
+      { notes: 'Customer wants a refund' },
+      { actorId: AGENT, now: '2026-11-28T10:03:00.000Z' },
+    );
+    await expect(agentSave).rejects.toBeInstanceOf(ValidationError);
+    await expect(agentSave).rejects.toMatchObject({
+      issues: [{ path: 'fields.order_ref', message: 'Order reference is required.' }],
+    });
+    expect((await db.tasks.get(log.id))?.notes).toBe('');
   });
 
   it('ignores a wrap-up for a call it never logged', async () => {

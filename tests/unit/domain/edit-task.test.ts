@@ -222,6 +222,35 @@ describe('editTask', () => {
     expect(fixed.fields).toEqual({ priority: 'high', budget: 10 });
   });
 
+  it('R20: a system edit is checked only on the fields it sets; required ones wait for the agent', () => {
+    const clock = testContext();
+    const definitions = [
+      definition({ key: 'priority', label: 'Priority', type: 'select', options: ['low', 'high'] }),
+      definition({ key: 'budget', label: 'Budget', type: 'number', required: true }),
+    ];
+    const task = newTask(clock);
+    const system = { definitions, source: 'system' as const };
+
+    const coded = onlyTask(
+      editTask(task, { transactionCodes: ['SALE', 'AMD'] }, clock.ctx, system),
+    );
+    expect(coded.transactionCodes).toEqual(['SALE', 'AMD']);
+    expect(() =>
+      editTask(task, { fields: { priority: 'urgent' } }, clock.ctx, system),
+    ).toThrowError(
+      expect.objectContaining({
+        issues: [{ path: 'fields.priority', message: 'Priority must be one of: low, high.' }],
+      }),
+    );
+    expect(() =>
+      editTask(coded, { notes: 'Called back' }, clock.ctx, { definitions, source: 'agent' }),
+    ).toThrowError(
+      expect.objectContaining({
+        issues: [{ path: 'fields.budget', message: 'Budget is required.' }],
+      }),
+    );
+  });
+
   it('a deleted task cannot be edited', () => {
     const clock = testContext();
     const deleted = onlyTask(deleteTask(newTask(clock), [], clock.ctx));
