@@ -1,34 +1,67 @@
+import { useEffect } from 'preact/hooks';
 import { t } from '../lib/i18n/translate';
 import { useAppState } from './app-context';
+import { CustomerView } from './CustomerView';
 import { SoftphoneAccessBanner } from './SoftphoneAccessBanner';
 import { TaskForm } from './TaskForm';
 import { TaskList } from './TaskList';
 
+function Screen() {
+  const state = useAppState();
+  const route = state.route.value;
+  if (route.screen === 'list') return <TaskList />;
+  if (route.screen === 'customer') return <CustomerView />;
+  // The form is built from the settings and field definitions, so it waits for both.
+  const configured = state.settings.value !== undefined && state.definitions.value !== undefined;
+  if (route.screen === 'new') {
+    if (!configured) return <p aria-busy="true">{t('loading')}</p>;
+    return <TaskForm key={`new:${route.customerId}`} task={null} customerId={route.customerId} />;
+  }
+  const task = state.openTask.value;
+  if (task === null) {
+    return (
+      <p role="alert" class="error">
+        {t('taskNotFound')}{' '}
+        <button type="button" class="link-button" onClick={() => state.close()}>
+          {t('back')}
+        </button>
+      </p>
+    );
+  }
+  if (task === undefined || !configured) return <p aria-busy="true">{t('loading')}</p>;
+  return <TaskForm key={task.id} task={task} />;
+}
+
 export function App() {
   const state = useAppState();
-  const task = state.openTask.value;
-  const taskOpen = state.openTaskId.value !== null;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey && event.key.toLowerCase() === 'n' && state.can('create')) {
+        event.preventDefault();
+        state.newTask(null);
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
   return (
     <div class="app">
       <header class="app-header">
         <h1>{t('appTitle')}</h1>
+        {state.can('create') && (
+          <button
+            type="button"
+            class="new-task"
+            aria-keyshortcuts="Alt+N"
+            onClick={() => state.newTask(null)}
+          >
+            {t('newTask')}
+          </button>
+        )}
       </header>
       <SoftphoneAccessBanner />
       <main class="app-main">
-        {!taskOpen ? (
-          <TaskList />
-        ) : task ? (
-          <TaskForm key={task.id} task={task} />
-        ) : task === null ? (
-          <p role="alert" class="error">
-            {t('taskNotFound')}{' '}
-            <button type="button" class="link-button" onClick={() => state.close()}>
-              {t('back')}
-            </button>
-          </p>
-        ) : (
-          <p aria-busy="true">{t('loading')}</p>
-        )}
+        <Screen />
       </main>
     </div>
   );

@@ -1,128 +1,251 @@
-import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
+import { activeFieldsFor } from '../lib/domain/field-values';
+import type { Id } from '../lib/domain/ids';
 import type { Task } from '../lib/domain/task';
-import { ValidationError } from '../lib/domain/validation-error';
-import { formatDateTime, formatDuration, formatTaskNumber } from '../lib/i18n/format';
+import { MANUAL_TASK_KINDS, TASK_STATUSES, type TaskKind } from '../lib/domain/task-kind';
 import { t } from '../lib/i18n/translate';
+import { createTaskFormState, type TaskFormState } from '../lib/state/task-form-state';
 import { useAppState } from './app-context';
 import { TaskHistory } from './TaskHistory';
+import { CallFacts } from './task-form/CallFacts';
+import { CustomerPicker } from './task-form/CustomerPicker';
+import { CustomFieldInput } from './task-form/CustomFieldInput';
+import { FieldError, invalidProps } from './task-form/field-error';
+import { TaskActions } from './task-form/TaskActions';
+import { TaskFormHeader } from './task-form/TaskFormHeader';
+import { TaskView } from './task-form/TaskView';
+import { TransactionCodePicker } from './task-form/TransactionCodePicker';
 
-/** One task: the call's facts read-only, the agent's subject and notes editable. */
-export function TaskForm({ task }: { task: Task }) {
-  const state = useAppState();
-  const subject = useSignal(task.subject);
-  const notes = useSignal(task.notes);
-  const status = useSignal<'idle' | 'saving' | 'saved'>('idle');
-  const errors = useSignal<Record<string, string>>({});
-  const formError = useSignal<string | null>(null);
-  const notesRef = useRef<HTMLTextAreaElement>(null);
+function kindsFor(current: TaskKind): readonly TaskKind[] {
+  return (MANUAL_TASK_KINDS as readonly TaskKind[]).includes(current)
+    ? MANUAL_TASK_KINDS
+    : [...MANUAL_TASK_KINDS, current];
+}
 
-  useEffect(() => notesRef.current?.focus(), []);
-
-  const save = async (event: Event) => {
-    event.preventDefault();
-    status.value = 'saving';
-    errors.value = {};
-    formError.value = null;
-    try {
-      await state.save(task.id, { subject: subject.value, notes: notes.value });
-      status.value = 'saved';
-    } catch (error) {
-      // Whatever was typed stays in the form, so the agent can fix it and save again.
-      status.value = 'idle';
-      if (error instanceof ValidationError) {
-        errors.value = Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message]));
-      } else {
-        formError.value = t('saveFailed', {
-          reason: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
-  };
-
-  const call = task.call;
+/** R4: before a call log is saved without a customer, the agent picks or creates one. */
+function CustomerPrompt({ form, task }: { form: TaskFormState; task: Task | null }) {
+  if (!form.customerPrompt.value) return null;
   return (
-    <form class="task-form" onSubmit={save} aria-labelledby="task-heading" data-testid="task-form">
-      <div class="form-header">
-        <button type="button" class="link-button" onClick={() => state.close()}>
-          ← {t('back')}
+    <section class="prompt" role="dialog" aria-labelledby="customer-prompt-heading">
+      <h3 id="customer-prompt-heading">{t('customerPromptHeading')}</h3>
+      <p>{t('customerPromptText')}</p>
+      <CustomerPicker
+        customerId={form.values.value.customerId}
+        callNumber={task?.call?.number ?? null}
+        autoFocus
+        onSelect={(id) => {
+          form.update({ customerId: id });
+          if (id) void form.save();
+        }}
+      />
+      <div class="form-actions">
+        <button type="button" onClick={() => void form.save({ withoutCustomer: true })}>
+          {t('saveWithoutCustomer')}
         </button>
-        <h2 id="task-heading">
-          <span data-testid="task-number">{formatTaskNumber(task.number)}</span> ·{' '}
-          {t(`kind_${task.kind}`)}
-        </h2>
       </div>
-      {call && (
-        <dl class="call-facts">
-          <dt>{t('fieldPhone')}</dt>
-          <dd data-field="number">{call.number ?? t('none')}</dd>
-          <dt>{t('fieldCaller')}</dt>
-          <dd data-field="caller">{call.callerName ?? t('none')}</dd>
-          <dt>{t('fieldStarted')}</dt>
-          <dd data-field="started">{formatDateTime(call.startedAt)}</dd>
-          <dt>{t('fieldEnded')}</dt>
-          <dd data-field="ended">{formatDateTime(call.endedAt)}</dd>
-          <dt>{t('fieldDuration')}</dt>
-          <dd data-field="duration">{formatDuration(call.durationSeconds)}</dd>
-          <dt>{t('fieldTransactionId')}</dt>
-          <dd data-field="transaction-id">{task.transactionId ?? t('none')}</dd>
-          <dt>{t('fieldCodes')}</dt>
-          <dd data-field="codes">{task.transactionCodes.join(', ') || t('none')}</dd>
-        </dl>
-      )}
-      <label class="field">
-        <span>{t('fieldSubject')}</span>
+    </section>
+  );
+}
+
+function EditFields({ form, task }: { form: TaskFormState; task: Task | null }) {
+  const state = useAppState();
+  const values = form.values.value;
+  const errors = form.errors.value;
+  const definitions = activeFieldsFor(state.definitions.value ?? [], values.kind);
+  const lead = state.settings.value?.defaultReminderLeadMinutes ?? 5;
+  return (
+    <>
+      <div class="field-row">
+        <div class="field">
+          <label for="task-kind">{t('fieldKind')}</label>
+          <select
+            id="task-kind"
+            name="kind"
+            value={values.kind}
+            onChange={(event) => form.setKind(event.currentTarget.value as TaskKind)}
+          >
+            {kindsFor(values.kind).map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kind_${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {!form.isNew && (
+          <div class="field">
+            <label for="task-status">{t('fieldStatus')}</label>
+            <select
+              id="task-status"
+              name="status"
+              value={values.status}
+              onChange={(event) =>
+                form.update({ status: event.currentTarget.value as typeof values.status })
+              }
+            >
+              {TASK_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(`status_${status}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      <div class="field">
+        <label for="task-subject">{t('fieldSubject')}</label>
         <input
+          id="task-subject"
           name="subject"
-          value={subject.value}
-          onInput={(event) => {
-            subject.value = event.currentTarget.value;
-            status.value = 'idle';
-          }}
-          aria-invalid={errors.value.subject ? 'true' : undefined}
-          aria-describedby={errors.value.subject ? 'subject-error' : undefined}
+          value={values.subject}
+          onInput={(event) => form.update({ subject: event.currentTarget.value })}
+          {...invalidProps('subject', errors.subject)}
         />
-        {errors.value.subject && (
-          <span id="subject-error" class="field-error">
-            {errors.value.subject}
-          </span>
-        )}
-      </label>
-      <label class="field">
-        <span>{t('fieldNotes')}</span>
+        <FieldError path="subject" message={errors.subject} />
+      </div>
+      <div class="field">
+        <label for="task-notes">{t('fieldNotes')}</label>
         <textarea
+          id="task-notes"
           name="notes"
-          ref={notesRef}
-          rows={6}
-          value={notes.value}
-          onInput={(event) => {
-            notes.value = event.currentTarget.value;
-            status.value = 'idle';
-          }}
-          aria-invalid={errors.value.notes ? 'true' : undefined}
-          aria-describedby={errors.value.notes ? 'notes-error' : undefined}
+          rows={5}
+          value={values.notes}
+          onInput={(event) => form.update({ notes: event.currentTarget.value })}
+          {...invalidProps('notes', errors.notes)}
         />
-        {errors.value.notes && (
-          <span id="notes-error" class="field-error">
-            {errors.value.notes}
-          </span>
-        )}
-      </label>
-      {formError.value && (
-        <p role="alert" class="error">
-          {formError.value}
+        <FieldError path="notes" message={errors.notes} />
+      </div>
+      <CustomerPicker
+        customerId={values.customerId}
+        callNumber={task?.call?.number ?? null}
+        message={errors.customerId}
+        onSelect={(id) => form.update({ customerId: id })}
+      />
+      <div class="field-row">
+        <div class="field">
+          <label for="task-scheduled">{t('fieldScheduledAt')}</label>
+          <input
+            id="task-scheduled"
+            type="datetime-local"
+            name="scheduledAt"
+            value={values.scheduledAt}
+            onInput={(event) => form.update({ scheduledAt: event.currentTarget.value })}
+            {...invalidProps('scheduledAt', errors.scheduledAt)}
+          />
+          <FieldError path="scheduledAt" message={errors.scheduledAt} />
+        </div>
+        <div class="field">
+          <label for="task-lead">{t('fieldReminderLead')}</label>
+          <input
+            id="task-lead"
+            name="reminderLeadMinutes"
+            inputMode="numeric"
+            placeholder={t('reminderLeadDefault', { minutes: lead })}
+            value={values.reminderLeadMinutes}
+            disabled={values.scheduledAt === ''}
+            onInput={(event) => form.update({ reminderLeadMinutes: event.currentTarget.value })}
+            {...invalidProps('reminderLeadMinutes', errors.reminderLeadMinutes)}
+          />
+          <FieldError path="reminderLeadMinutes" message={errors.reminderLeadMinutes} />
+        </div>
+      </div>
+      <TransactionCodePicker
+        selected={values.transactionCodes}
+        catalogue={state.codes.value ?? []}
+        message={errors.transactionCodes}
+        onToggle={(code) => form.toggleCode(code)}
+      />
+      {definitions.map((definition) => (
+        <CustomFieldInput
+          key={definition.id}
+          definition={definition}
+          value={values.fields[definition.key]}
+          message={errors[`fields.${definition.key}`]}
+          onChange={(value) => form.setField(definition.key, value)}
+        />
+      ))}
+    </>
+  );
+}
+
+/**
+ * One task, stored or new, in view or edit mode (R2): the call's facts, the built-in fields, the
+ * administrator's fields, codes and customer; Save, Cancel, Clone and Delete as permitted (R24).
+ */
+export function TaskForm({
+  task,
+  customerId = null,
+}: {
+  task: Task | null;
+  customerId?: Id | null;
+}) {
+  const state = useAppState();
+  const form = useMemo(
+    () =>
+      createTaskFormState({
+        app: state,
+        task,
+        customerId,
+        definitions: state.definitions.value ?? [],
+        settings: state.settings.value,
+      }),
+    [],
+  );
+  useEffect(() => {
+    const flush = () => void form.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', flush);
+      flush();
+      form.dispose();
+    };
+  }, [form]);
+
+  const editing = form.mode.value === 'edit';
+  const shown = state.openTask.value ?? task;
+  return (
+    <form
+      class="task-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void form.save();
+      }}
+      onKeyDown={(event) => {
+        if (
+          event.key === 'Escape' &&
+          (form.deleteWarning.value !== null || form.customerPrompt.value)
+        ) {
+          event.preventDefault();
+          form.cancelDelete();
+          form.customerPrompt.value = false;
+        }
+      }}
+      aria-labelledby="task-heading"
+      data-testid="task-form"
+      data-mode={form.mode.value}
+      noValidate
+    >
+      <TaskFormHeader task={shown} isNew={form.isNew} kind={form.values.value.kind} />
+      {form.restored.value && (
+        <p class="hint" role="status" data-testid="draft-restored">
+          {t('draftRestored')}
         </p>
       )}
-      <div class="form-actions">
-        <button type="submit" class="primary" disabled={status.value === 'saving'}>
-          {status.value === 'saving' ? t('saving') : t('save')}
-        </button>
-        <button type="button" onClick={() => state.close()}>
-          {t('cancel')}
-        </button>
-        <output aria-live="polite">{status.value === 'saved' ? t('saved') : ''}</output>
-      </div>
-      <TaskHistory />
+      {!form.allowed && <p class="hint">{t(form.isNew ? 'readOnlyNoCreate' : 'readOnlyNoEdit')}</p>}
+      {shown && <CallFacts task={shown} />}
+      {editing ? <EditFields form={form} task={shown} /> : <TaskView form={form} />}
+      <CustomerPrompt form={form} task={shown} />
+      {form.formError.value && (
+        <p role="alert" class="error" data-testid="form-error">
+          {form.formError.value}
+        </p>
+      )}
+      <TaskActions form={form} task={shown} />
+      {shown && <TaskHistory task={shown} />}
     </form>
   );
 }

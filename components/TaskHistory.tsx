@@ -1,15 +1,39 @@
+import type { Task } from '../lib/domain/task';
 import { describeHistory } from '../lib/i18n/describe-history';
-import { formatDateTime } from '../lib/i18n/format';
+import { formatDateTime, formatTaskNumber } from '../lib/i18n/format';
 import { t } from '../lib/i18n/translate';
 import { useAppState } from './app-context';
 
+/** The tasks cloned from this one (R15), each opening with a click. */
+function CloneList() {
+  const state = useAppState();
+  const clones = state.clones.value ?? [];
+  if (clones.length === 0) return null;
+  return (
+    <>
+      <h4 id="clones-heading">{t('clonesHeading', { count: clones.length })}</h4>
+      <ul class="clone-list" aria-labelledby="clones-heading" data-testid="clones">
+        {clones.map((clone) => (
+          <li key={clone.id}>
+            <button type="button" class="link-button" onClick={() => state.open(clone.id)}>
+              {formatTaskNumber(clone.number)} · {clone.subject}
+            </button>{' '}
+            <span class="hint">{formatDateTime(clone.createdAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** Every change the open task went through: who, when, from what to what (R25). */
-export function TaskHistory() {
+export function TaskHistory({ task }: { task: Task }) {
   const state = useAppState();
   const entries = state.history.value;
   return (
-    <section class="history" aria-labelledby="history-heading">
+    <section class="history" aria-labelledby="history-heading" data-task-id={task.id}>
       <h3 id="history-heading">{t('history')}</h3>
+      <CloneList />
       {entries === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : entries.length === 0 ? (

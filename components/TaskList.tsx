@@ -1,8 +1,9 @@
-import { useRef } from 'preact/hooks';
 import { MY_TASKS_FILTERS } from '../lib/db/queries/my-tasks';
-import { formatDateTime, formatDuration, formatTaskNumber } from '../lib/i18n/format';
+import { TASK_SORTS, type TaskSort } from '../lib/db/queries/task-sort';
 import { t } from '../lib/i18n/translate';
 import { useAppState } from './app-context';
+import { ToLogQueue } from './ToLogQueue';
+import { VirtualTaskList } from './VirtualTaskList';
 
 /** Quick filters over the agent's own tasks (R22). */
 function TaskFilters() {
@@ -26,29 +27,42 @@ function TaskFilters() {
   );
 }
 
+function SortPicker() {
+  const state = useAppState();
+  return (
+    <label class="sort">
+      <span>{t('sortLabel')}</span>
+      <select
+        name="sort"
+        value={state.sort.value}
+        onChange={(event) => {
+          state.sort.value = event.currentTarget.value as TaskSort | 'default';
+        }}
+      >
+        <option value="default">{t('sort_default')}</option>
+        {TASK_SORTS.map((sort) => (
+          <option key={sort} value={sort}>
+            {t(`sort_${sort}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The agent's tasks, or search results as they type (R21); arrows move, Enter opens. */
 export function TaskList() {
   const state = useAppState();
-  const listRef = useRef<HTMLUListElement>(null);
   const result = state.list.value;
   const searching = state.query.value.trim() !== '';
 
-  const moveFocus = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const rows = [
-      ...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.task-row') ?? []),
-    ];
-    const index = rows.indexOf(document.activeElement as HTMLButtonElement);
-    const next = rows[event.key === 'ArrowDown' ? index + 1 : Math.max(index - 1, 0)];
-    if (next) {
-      event.preventDefault();
-      next.focus();
-    }
-  };
-
   return (
-    <section aria-labelledby="my-tasks-heading">
-      <h2 id="my-tasks-heading">{t('myTasks')}</h2>
+    <section class="task-list-screen" aria-labelledby="my-tasks-heading">
+      <ToLogQueue />
+      <div class="list-heading">
+        <h2 id="my-tasks-heading">{t('myTasks')}</h2>
+        <SortPicker />
+      </div>
       <label class="search">
         <span class="visually-hidden">{t('searchLabel')}</span>
         <input
@@ -62,7 +76,9 @@ export function TaskList() {
           onKeyDown={(event) => {
             if (event.key === 'ArrowDown') {
               event.preventDefault();
-              listRef.current?.querySelector<HTMLButtonElement>('button.task-row')?.focus();
+              document
+                .querySelector<HTMLButtonElement>('[data-testid="task-list"] button.task-row')
+                ?.focus();
             }
           }}
         />
@@ -70,10 +86,12 @@ export function TaskList() {
       {!searching && <TaskFilters />}
       {state.listError.value ? (
         <p role="alert" class="error">
-          {state.listError.value.message}
+          {t('listFailed', { reason: state.listError.value.message })}
         </p>
       ) : result === undefined ? (
-        <p aria-busy="true">{t('loading')}</p>
+        <p aria-busy="true" data-testid="list-loading">
+          {t('loading')}
+        </p>
       ) : (
         <>
           {!result.complete && <p class="hint">{t('searchIndexCatchingUp')}</p>}
@@ -86,32 +104,12 @@ export function TaskList() {
                   : t('noTasksInFilter')}
             </p>
           ) : (
-            <ul class="task-list" ref={listRef} onKeyDown={moveFocus} data-testid="task-list">
-              {result.tasks.map((task) => (
-                <li key={task.id}>
-                  <button
-                    type="button"
-                    class="task-row"
-                    data-task-id={task.id}
-                    onClick={() => state.open(task.id)}
-                  >
-                    <span class="task-number">{formatTaskNumber(task.number)}</span>
-                    <span class="task-kind">{t(`kind_${task.kind}`)}</span>
-                    <span class="task-subject">{task.subject}</span>
-                    {task.call && (
-                      <span class="task-meta">
-                        <span data-field="number">{task.call.number ?? t('none')}</span>
-                        <span>{formatDateTime(task.call.startedAt)}</span>
-                        <span>{formatDuration(task.call.durationSeconds)}</span>
-                        {task.transactionCodes.length > 0 && (
-                          <span>{task.transactionCodes.join(', ')}</span>
-                        )}
-                      </span>
-                    )}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <VirtualTaskList
+              tasks={result.tasks}
+              label={t('myTasks')}
+              testId="task-list"
+              onOpen={(task) => state.open(task.id)}
+            />
           )}
         </>
       )}

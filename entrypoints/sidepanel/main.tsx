@@ -4,6 +4,7 @@ import { AppContext } from '../../components/app-context';
 import { openWrapupDb } from '../../lib/db/database';
 import { currentAgentId } from '../../lib/session/current-agent';
 import { createAppState } from '../../lib/state/app-state';
+import { browserDraftStore } from './draft-storage';
 import { browserSoftphoneAccess } from './softphone-access';
 import '../../components/theme.css';
 
@@ -12,6 +13,7 @@ async function main() {
     db: openWrapupDb(),
     agentId: await currentAgentId(),
     softphoneAccess: browserSoftphoneAccess,
+    drafts: browserDraftStore,
   });
   const root = document.getElementById('app');
   if (!root) throw new Error('side panel markup lacks #app');

@@ -1,3 +1,5 @@
+import { WORKSPACE_MESSAGES_EN } from './messages-en-workspace';
+
 /** English, the source language: every user-visible string lives here, keyed by what it says. */
 export const MESSAGES_EN = {
   appTitle: 'Wrapup',
@@ -68,6 +70,7 @@ export const MESSAGES_EN = {
   softphoneAccessTitle: 'Softphone access',
   softphoneAccessText: 'Wrapup is not watching calls on {name} yet.',
   softphoneAccessAllow: 'Allow',
+  ...WORKSPACE_MESSAGES_EN,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;

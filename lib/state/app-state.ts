@@ -1,20 +1,35 @@
 import { computed, signal } from '@preact/signals';
 import type { WrapupDb } from '../db/database';
+import { callsToLog, isOpenCallLog } from '../db/queries/calls-to-log';
+import { clonesOf } from '../db/queries/clones-of';
+import { customerById } from '../db/queries/customer-by-id';
 import { historyOf } from '../db/queries/history-of';
 import { type MyTasksFilter, myTasks } from '../db/queries/my-tasks';
+import { searchCustomers } from '../db/queries/search-customers';
 import { searchTasks } from '../db/queries/search-tasks';
+import type { TaskSort } from '../db/queries/task-sort';
+import { tasksOfCustomer } from '../db/queries/tasks-of-customer';
 import { catchUpSearchIndex } from '../db/search-indexer';
-import { saveTaskEdit } from '../db/task-commands';
+import { loadSettings } from '../db/settings-store';
+import { saveClone, saveDelete, saveNewTask, saveTaskEdit } from '../db/task-commands';
+import { writeOperation } from '../db/write-operation';
+import type { Customer } from '../domain/customer';
 import type { Id } from '../domain/ids';
+import { assertCan, can, type TaskAction } from '../domain/permissions';
 import type { Task } from '../domain/task';
-import type { TaskChanges } from '../domain/task-draft';
+import type { TaskChanges, TaskDraft } from '../domain/task-draft';
+import { localAgent } from './current-user';
+import type { DraftStore } from './draft-store';
 import { liveQuerySignal } from './live-query-signal';
+import { createLoggedCalls } from './logged-calls';
+import { type NewCustomerInput, newCustomer } from './new-customer';
 import { createSoftphoneAccessState, type SoftphoneAccess } from './softphone-access';
 
 export interface AppStateDeps {
   db: WrapupDb;
   agentId: Id;
   softphoneAccess: SoftphoneAccess;
+  drafts: DraftStore;
   now?: () => Date;
 }
 
@@ -24,6 +39,13 @@ export interface TaskListResult {
   complete: boolean;
 }
 
+/** What the panel shows: the task list, one task, a new task's form, or one customer. */
+export type Route =
+  | { screen: 'list' }
+  | { screen: 'task'; taskId: Id }
+  | { screen: 'new'; customerId: Id | null }
+  | { screen: 'customer'; customerId: Id };
+
 /**
  * The side panel's whole state and actions, built once per panel (and per test). Components read
  * these signals and call these actions; they never touch the store themselves.
@@ -32,61 +54,215 @@ export function createAppState({
   db,
   agentId,
   softphoneAccess,
+  drafts,
   now = () => new Date(),
 }: AppStateDeps) {
   const softphones = createSoftphoneAccessState(softphoneAccess);
   const filter = signal<MyTasksFilter>('open');
+  const sort = signal<TaskSort | 'default'>('default');
   const query = signal('');
+  const route = signal<Route>({ screen: 'list' });
+  /** Where Back goes from a task: the customer it was opened from, or the list. */
+  const returnTo = signal<Route>({ screen: 'list' });
+  /** The task just created from a new task's form, whose own form then says it was saved. */
+  const justCreated = signal<Id | null>(null);
+
+  const storedUser = liveQuerySignal(
+    () => agentId,
+    async (id) => (await db.users.get(id)) ?? null,
+  );
+  const user = computed(() => storedUser.value.value ?? localAgent(agentId));
+  const settings = liveQuerySignal(
+    () => null,
+    () => loadSettings(db),
+  );
+  const definitions = liveQuerySignal(
+    () => null,
+    () => db.fieldDefinitions.toArray(),
+  );
+  const codes = liveQuerySignal(
+    () => null,
+    () => db.transactionCodes.toArray(),
+  );
+
   const list = liveQuerySignal(
-    () => ({ filter: filter.value, query: query.value.trim() }),
+    () => ({ filter: filter.value, query: query.value.trim(), sort: sort.value }),
     async (input): Promise<TaskListResult> => {
+      const chosen = input.sort === 'default' ? undefined : input.sort;
       if (input.query) {
-        const result = await searchTasks(db, input.query, {}, { limit: 200 });
+        const result = await searchTasks(db, input.query, {}, { limit: 200, sort: chosen });
         return { tasks: result.tasks, complete: result.indexComplete };
       }
-      const tasks = await myTasks(db, agentId, { filter: input.filter, now: now() });
+      const tasks = await myTasks(db, agentId, { filter: input.filter, sort: chosen, now: now() });
       return { tasks, complete: true };
     },
   );
-  const openTaskId = signal<Id | null>(null);
+  const loggedCalls = createLoggedCalls(drafts);
+  const toLog = liveQuerySignal(
+    () => loggedCalls.ids.value,
+    (logged) => callsToLog(db, agentId, logged),
+  );
+
+  const openTaskId = computed(() => (route.value.screen === 'task' ? route.value.taskId : null));
   const openTaskQuery = liveQuerySignal(
     () => openTaskId.value,
     async (id) => (id ? ((await db.tasks.get(id)) ?? null) : null),
+  );
+  const openTask = computed<Task | null | undefined>(() =>
+    openTaskId.value ? openTaskQuery.value.value : null,
   );
   const history = liveQuerySignal(
     () => openTaskId.value,
     async (id) => (id ? historyOf(db, id) : []),
   );
-  const openTask = computed<Task | null | undefined>(() =>
-    openTaskId.value ? openTaskQuery.value.value : null,
+  const clones = liveQuerySignal(
+    () => openTaskId.value,
+    async (id) => (id ? clonesOf(db, id) : []),
   );
+  /** The open clone's parent while it still exists (R16); gone once deleted (R18). */
+  const parent = liveQuerySignal(
+    () => openTask.value?.parentId ?? null,
+    async (id) => (id ? ((await db.tasks.get(id)) ?? null) : null),
+  );
+
+  const shownCustomerId = computed(() => {
+    const current = route.value;
+    if (current.screen === 'customer') return current.customerId;
+    if (current.screen === 'new') return current.customerId;
+    return openTask.value?.customerId ?? null;
+  });
+  const customer = liveQuerySignal(
+    () => shownCustomerId.value,
+    async (id) => (id ? ((await customerById(db, id)) ?? null) : null),
+  );
+  const customerTasks = liveQuerySignal(
+    () => (route.value.screen === 'customer' ? route.value.customerId : null),
+    async (id) => (id ? tasksOfCustomer(db, id) : []),
+  );
+
+  /** Names of the customers the visible rows show, fetched as rows come into view. */
+  const customerNames = signal<ReadonlyMap<Id, string>>(new Map());
+  const asked = new Set<Id>();
+
+  const ctx = () => ({ actorId: agentId, now: now().toISOString() });
+  const guard = (action: TaskAction, task?: Task) => assertCan(user.value, action, task);
+  const afterWrite = () => void catchUpSearchIndex(db);
 
   return {
     agentId,
     softphones: softphones.softphones,
     allowSoftphone: softphones.allow,
+    drafts,
     filter,
+    sort,
     query,
+    route,
+    user,
+    settings: settings.value,
+    definitions: definitions.value,
+    codes: codes.value,
     list: list.value,
     listError: list.error,
+    toLog: toLog.value,
     openTaskId,
     openTask,
     history: history.value,
+    clones: clones.value,
+    parent: parent.value,
+    customer: customer.value,
+    customerTasks: customerTasks.value,
+    /** Whether the agent may do `action` (on `task`): the UI offers only what is allowed (R24). */
+    can(action: TaskAction, task?: Task): boolean {
+      return can(user.value, action, task);
+    },
     open(id: Id) {
-      openTaskId.value = id;
+      // From a new task's form, Back goes where the form was opened from.
+      if (route.value.screen === 'list' || route.value.screen === 'customer') {
+        returnTo.value = route.value;
+      }
+      route.value = { screen: 'task', taskId: id };
     },
     close() {
-      openTaskId.value = null;
+      const back = route.value.screen === 'task' ? returnTo.value : { screen: 'list' as const };
+      returnTo.value = { screen: 'list' };
+      route.value = back;
+    },
+    /** A new task by hand (R9); from a customer's record it is that customer's (R10). */
+    newTask(customerId: Id | null = null) {
+      returnTo.value = route.value;
+      route.value = { screen: 'new', customerId };
+    },
+    openCustomer(id: Id) {
+      route.value = { screen: 'customer', customerId: id };
     },
     /** Saves the agent's edits; throws ValidationError with per-field messages on bad input. */
-    async save(id: Id, changes: TaskChanges): Promise<void> {
-      await saveTaskEdit(db, id, changes, { actorId: agentId, now: now().toISOString() });
-      void catchUpSearchIndex(db);
+    async save(id: Id, changes: TaskChanges): Promise<Task> {
+      const task = await db.tasks.get(id);
+      guard('edit', task);
+      const saved = await saveTaskEdit(db, id, changes, ctx());
+      afterWrite();
+      if (task && isOpenCallLog(task)) await loggedCalls.mark(id);
+      return saved;
+    },
+    async create(draft: TaskDraft): Promise<Task> {
+      guard('create');
+      const task = await saveNewTask(db, draft, ctx());
+      afterWrite();
+      justCreated.value = task.id;
+      return task;
+    },
+    /** Clones a task (R12) and opens the clone. */
+    async clone(id: Id): Promise<Task> {
+      guard('clone', await db.tasks.get(id));
+      const clone = await saveClone(db, id, ctx());
+      afterWrite();
+      route.value = { screen: 'task', taskId: clone.id };
+      return clone;
+    },
+    /** Throws ConfirmationRequiredError for a parent with clones until `confirmed` (R17). */
+    async remove(id: Id, confirmed = false): Promise<void> {
+      guard('delete', await db.tasks.get(id));
+      await saveDelete(db, id, ctx(), { confirmed });
+      afterWrite();
+    },
+    async createCustomer(input: NewCustomerInput): Promise<Customer> {
+      const created = newCustomer(input, { now: now().toISOString() });
+      await writeOperation(db, { customers: [created] });
+      customerNames.value = new Map(customerNames.value).set(created.id, created.name);
+      return created;
+    },
+    searchCustomers(text: string): Promise<Customer[]> {
+      return searchCustomers(db, text, 8);
+    },
+    customerNames,
+    justCreated,
+    /** Fetches the names of these customers once each, for the rows on screen. */
+    async loadCustomerNames(ids: readonly Id[]): Promise<void> {
+      const missing = [...new Set(ids)].filter((id) => !asked.has(id));
+      if (missing.length === 0) return;
+      for (const id of missing) asked.add(id);
+      const found = await db.customers.bulkGet(missing);
+      const next = new Map(customerNames.value);
+      for (const entry of found) if (entry) next.set(entry.id, entry.name);
+      customerNames.value = next;
     },
     dispose() {
-      list.dispose();
-      openTaskQuery.dispose();
-      history.dispose();
+      for (const query of [
+        storedUser,
+        settings,
+        definitions,
+        codes,
+        list,
+        toLog,
+        openTaskQuery,
+        history,
+        clones,
+        parent,
+        customer,
+        customerTasks,
+      ]) {
+        query.dispose();
+      }
       softphones.dispose();
     },
   };

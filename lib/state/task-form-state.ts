@@ -1,0 +1,261 @@
+import { computed, signal } from '@preact/signals';
+import type { FieldDefinition } from '../domain/field-definition';
+import type { Id } from '../domain/ids';
+import { PermissionError } from '../domain/permission-error';
+import type { Settings } from '../domain/settings';
+import type { FieldValue, Task } from '../domain/task';
+import type { TaskKind } from '../domain/task-kind';
+import { type FieldIssue, ValidationError } from '../domain/validation-error';
+import { t } from '../i18n/translate';
+import type { AppState } from './app-state';
+import {
+  blankFormValues,
+  changesFrom,
+  draftFrom,
+  formIssues,
+  formValuesOf,
+  type TaskFormValues,
+} from './task-form-values';
+
+/** How long typing pauses before the draft is written; short, so a closed panel loses little. */
+const DRAFT_DELAY_MS = 250;
+
+export type FormMode = 'view' | 'edit';
+
+interface StoredDraft {
+  values: TaskFormValues;
+}
+
+function isStoredDraft(value: unknown): value is StoredDraft {
+  return typeof value === 'object' && value !== null && 'values' in value;
+}
+
+function issuesByPath(issues: readonly FieldIssue[]): Record<string, string> {
+  return Object.fromEntries(issues.map((issue) => [issue.path, issue.message]));
+}
+
+export function draftKey(task: Task | null, customerId: Id | null): string {
+  return task ? `task:${task.id}` : `new:${customerId ?? 'none'}`;
+}
+
+/**
+ * The mode a task opens in (R2): a call log the system made opens as the contact center's
+ * settings say; other tasks open for editing. Without the edit permission (or create, for a new
+ * task) the form is read-only (R24).
+ */
+export function initialMode(
+  task: Task | null,
+  settings: Settings | undefined,
+  allowed: boolean,
+): FormMode {
+  if (!allowed) return 'view';
+  if (task && task.origin === 'system' && task.call !== null) {
+    return settings?.callLogOpensIn ?? 'edit';
+  }
+  return 'edit';
+}
+
+export interface TaskFormDeps {
+  app: AppState;
+  /** The stored task, or null for a new one. */
+  task: Task | null;
+  /** A new task's customer (R10). */
+  customerId?: Id | null;
+  definitions: readonly FieldDefinition[];
+  settings: Settings | undefined;
+}
+
+/**
+ * One open task form: the values as typed, their messages, and what Save, Cancel, Clone and
+ * Delete do. Every change is kept as a draft until saved or cancelled.
+ */
+export function createTaskFormState({
+  app,
+  task,
+  customerId = null,
+  definitions,
+  settings,
+}: TaskFormDeps) {
+  const isNew = task === null;
+  const allowed = isNew ? app.can('create') : app.can('edit', task);
+  const base = (): TaskFormValues => {
+    if (task === null) return blankFormValues('call', customerId, definitions);
+    return formValuesOf(task);
+  };
+  const values = signal<TaskFormValues>(base());
+  const mode = signal<FormMode>(initialMode(task, settings, allowed));
+  const errors = signal<Record<string, string>>({});
+  const formError = signal<string | null>(null);
+  const status = signal<'idle' | 'saving' | 'saved'>(
+    task !== null && app.justCreated.peek() === task.id ? 'saved' : 'idle',
+  );
+  const restored = signal(false);
+  /** R4: a call log saved without a customer asks for one first. */
+  const customerPrompt = signal(false);
+  /** While Delete asks for confirmation: the task's number of clones (R17 warns when > 0). */
+  const deleteWarning = signal<number | null>(null);
+  const key = draftKey(task, customerId);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending = false;
+
+  const writeDraft = async () => {
+    pending = false;
+    await app.drafts.save(key, { values: values.value } satisfies StoredDraft);
+  };
+
+  const ready = (async () => {
+    const stored = await app.drafts.load(key);
+    if (isStoredDraft(stored) && !pending) {
+      values.value = { ...base(), ...stored.values };
+      restored.value = true;
+      mode.value = allowed ? 'edit' : mode.value;
+    }
+  })();
+
+  const changed = () => {
+    status.value = 'idle';
+    pending = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => void writeDraft(), DRAFT_DELAY_MS);
+  };
+
+  const dropDraft = async () => {
+    clearTimeout(timer);
+    pending = false;
+    restored.value = false;
+    await app.drafts.remove(key);
+  };
+
+  const showError = (error: unknown) => {
+    if (error instanceof ValidationError) {
+      errors.value = issuesByPath(error.issues);
+      formError.value = t('fixFields');
+    } else if (error instanceof PermissionError) {
+      formError.value = error.message;
+    } else {
+      formError.value = t('saveFailed', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  const save = async (options: { withoutCustomer?: boolean } = {}): Promise<Task | null> => {
+    errors.value = {};
+    formError.value = null;
+    const codesRequired = Boolean(settings?.codesRequiredOnCallLogs && task?.call);
+    const issues = formIssues(values.value, definitions, { codesRequired });
+    if (issues.length > 0) {
+      errors.value = issuesByPath(issues);
+      formError.value = t('fixFields');
+      return null;
+    }
+    if (task?.call && values.value.customerId === null && !options.withoutCustomer) {
+      customerPrompt.value = true;
+      return null;
+    }
+    customerPrompt.value = false;
+    status.value = 'saving';
+    try {
+      const saved = isNew
+        ? await app.create(draftFrom(values.value))
+        : await app.save(task.id, changesFrom(values.value));
+      await dropDraft();
+      status.value = 'saved';
+      if (isNew) app.open(saved.id);
+      return saved;
+    } catch (error) {
+      // Whatever was typed stays in the form (and its draft), so the agent can fix it and save.
+      status.value = 'idle';
+      showError(error);
+      return null;
+    }
+  };
+
+  return {
+    task,
+    isNew,
+    allowed,
+    values,
+    mode,
+    errors,
+    formError,
+    status,
+    restored,
+    customerPrompt,
+    deleteWarning,
+    ready,
+    /** Field paths that currently have a message, for aria-invalid. */
+    invalid: computed(() => new Set(Object.keys(errors.value))),
+    update(patch: Partial<TaskFormValues>) {
+      values.value = { ...values.value, ...patch };
+      changed();
+    },
+    setKind(kind: TaskKind) {
+      values.value = { ...values.value, kind };
+      changed();
+    },
+    setField(fieldKey: string, value: FieldValue) {
+      values.value = { ...values.value, fields: { ...values.value.fields, [fieldKey]: value } };
+      changed();
+    },
+    toggleCode(code: string) {
+      const current = values.value.transactionCodes;
+      const next = current.includes(code)
+        ? current.filter((entry) => entry !== code)
+        : [...current, code];
+      values.value = { ...values.value, transactionCodes: next };
+      changed();
+    },
+    edit() {
+      if (allowed) mode.value = 'edit';
+    },
+    save,
+    /** Writes a pending draft now: the panel is being hidden or closed. */
+    flush: async () => {
+      if (!pending) return;
+      clearTimeout(timer);
+      await writeDraft();
+    },
+    async cancel() {
+      await dropDraft();
+      values.value = base();
+      errors.value = {};
+      formError.value = null;
+      customerPrompt.value = false;
+      app.close();
+    },
+    async clone() {
+      if (!task) return;
+      try {
+        await app.clone(task.id);
+      } catch (error) {
+        showError(error);
+      }
+    },
+    /** Delete asks first; for a parent with clones the question warns of permanent loss (R17). */
+    requestDelete() {
+      formError.value = null;
+      deleteWarning.value = app.clones.value?.length ?? 0;
+    },
+    cancelDelete() {
+      deleteWarning.value = null;
+    },
+    async confirmDelete() {
+      if (!task) return;
+      try {
+        await app.remove(task.id, true);
+        deleteWarning.value = null;
+        await dropDraft();
+        app.close();
+      } catch (error) {
+        deleteWarning.value = null;
+        showError(error);
+      }
+    },
+    dispose() {
+      clearTimeout(timer);
+    },
+  };
+}
+
+export type TaskFormState = ReturnType<typeof createTaskFormState>;

@@ -1,0 +1,146 @@
+import type { FieldDefinition } from '../domain/field-definition';
+import { activeFieldsFor, validateFieldValues } from '../domain/field-values';
+import type { Id } from '../domain/ids';
+import { LIMITS } from '../domain/limits';
+import type { FieldValue, Task } from '../domain/task';
+import type { TaskChanges, TaskDraft } from '../domain/task-draft';
+import type { TaskKind, TaskStatus } from '../domain/task-kind';
+import type { FieldIssue } from '../domain/validation-error';
+import { isLocalDateTime, localDateTimeToIso } from './local-date-time';
+
+/**
+ * What the task form holds while the agent types: times as the browser's `datetime-local` text,
+ * the lead time as typed, custom fields as their stored values. Plain JSON, so a draft of it
+ * survives in storage when the panel closes.
+ */
+export interface TaskFormValues {
+  kind: TaskKind;
+  subject: string;
+  notes: string;
+  status: TaskStatus;
+  customerId: Id | null;
+  transactionCodes: string[];
+  /** `YYYY-MM-DDTHH:mm` in local time, or '' for no scheduled call. */
+  scheduledAt: string;
+  /** Minutes as typed; '' means the contact center's default. */
+  reminderLeadMinutes: string;
+  fields: Record<string, FieldValue>;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** An instant as the `datetime-local` input shows it, in the agent's time zone. */
+export function isoToLocalDateTime(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function formValuesOf(task: Task): TaskFormValues {
+  return {
+    kind: task.kind,
+    subject: task.subject,
+    notes: task.notes,
+    status: task.status,
+    customerId: task.customerId,
+    transactionCodes: [...task.transactionCodes],
+    scheduledAt: isoToLocalDateTime(task.scheduledAt),
+    reminderLeadMinutes: task.reminderLeadMinutes === null ? '' : String(task.reminderLeadMinutes),
+    fields: structuredClone(task.fields),
+  };
+}
+
+/** A new task's form: custom fields start at their administrator's defaults. */
+export function blankFormValues(
+  kind: TaskKind,
+  customerId: Id | null,
+  definitions: readonly FieldDefinition[],
+): TaskFormValues {
+  const fields: Record<string, FieldValue> = {};
+  for (const definition of activeFieldsFor(definitions, kind)) {
+    if (definition.defaultValue !== null) fields[definition.key] = definition.defaultValue;
+  }
+  return {
+    kind,
+    subject: '',
+    notes: '',
+    status: 'open',
+    customerId,
+    transactionCodes: [],
+    scheduledAt: '',
+    reminderLeadMinutes: '',
+    fields,
+  };
+}
+
+function leadMinutes(typed: string): number | null {
+  return typed.trim() === '' ? null : Number(typed);
+}
+
+/**
+ * Problems the form can show before anything is stored: the rules the store would apply anyway
+ * (subject, custom fields, schedule), so each field gets its message next to it at once.
+ */
+export function formIssues(
+  values: TaskFormValues,
+  definitions: readonly FieldDefinition[],
+  options: { codesRequired?: boolean } = {},
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (values.subject.trim() === '')
+    issues.push({ path: 'subject', message: 'Subject is required.' });
+  else if (values.subject.length > LIMITS.subject) {
+    issues.push({ path: 'subject', message: `At most ${LIMITS.subject} characters.` });
+  }
+  if (values.scheduledAt !== '' && !isLocalDateTime(values.scheduledAt)) {
+    issues.push({ path: 'scheduledAt', message: 'Must be a date and time.' });
+  }
+  const lead = leadMinutes(values.reminderLeadMinutes);
+  if (lead !== null && !(Number.isInteger(lead) && lead >= 0 && lead <= 24 * 60)) {
+    issues.push({
+      path: 'reminderLeadMinutes',
+      message: 'Minutes before the call, a whole number from 0 to 1440.',
+    });
+  }
+  if (options.codesRequired && values.transactionCodes.length === 0) {
+    issues.push({ path: 'transactionCodes', message: 'Pick at least one transaction code.' });
+  }
+  issues.push(...validateFieldValues(values.fields, definitions, values.kind));
+  return issues;
+}
+
+function scheduledIso(values: TaskFormValues): string | null {
+  return values.scheduledAt === '' ? null : localDateTimeToIso(values.scheduledAt);
+}
+
+/** The edit the form asks for: every value it shows; the store records only real changes. */
+export function changesFrom(values: TaskFormValues): TaskChanges {
+  return {
+    kind: values.kind,
+    subject: values.subject,
+    notes: values.notes,
+    status: values.status,
+    customerId: values.customerId,
+    transactionCodes: values.transactionCodes,
+    scheduledAt: scheduledIso(values),
+    reminderLeadMinutes: leadMinutes(values.reminderLeadMinutes),
+    fields: values.fields,
+  };
+}
+
+/** A new task by hand (R9), independent or the given customer's (R10). */
+export function draftFrom(values: TaskFormValues): TaskDraft {
+  return {
+    kind: values.kind,
+    subject: values.subject,
+    notes: values.notes,
+    customerId: values.customerId,
+    transactionCodes: values.transactionCodes,
+    scheduledAt: scheduledIso(values),
+    reminderLeadMinutes: leadMinutes(values.reminderLeadMinutes),
+    fields: values.fields,
+    origin: 'manual',
+  };
+}

@@ -1,0 +1,345 @@
+import { copyFile } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { SCREENSHOT_DIR, WorkspacePage } from './support/pages';
+import {
+  callLogRecord,
+  fieldDefinitionRecord,
+  settingsRecord,
+  taskRecord,
+  userRecord,
+} from './support/workspace-records';
+
+const chromiumPath = inject('chromiumPath');
+
+describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real Chromium", () => {
+  let browser: ExtensionBrowser;
+  let panel: WorkspacePage;
+  let agent: string;
+
+  /** Every screen the tests reach is checked with axe-core and photographed for review. */
+  async function expectAccessible(screen: string) {
+    await panel.screenshot(screen);
+    expect(await panel.seriousViolations(), `axe on ${screen}`).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    browser = await launchWithExtension({
+      chromiumPath: chromiumPath!,
+      extensionPath: inject('extensionPath'),
+    });
+    panel = await WorkspacePage.open(browser.context, browser.extensionId);
+    await panel.page.setViewportSize({ width: 400, height: 720 });
+    agent = await panel.agentId();
+  });
+
+  beforeEach(async () => {
+    await panel.clearStore();
+    await panel.reload();
+  });
+
+  afterAll(async () => {
+    await browser?.dispose();
+  });
+
+  it('shows the empty state when the agent has no tasks', async () => {
+    await panel.page.waitForSelector('text=No tasks yet');
+    await expectAccessible('empty');
+  });
+
+  it('R9 R11 R20 R5: a task made by hand with the keyboard; custom fields say what is wrong', async () => {
+    await panel.seed({
+      fieldDefinitions: [
+        fieldDefinitionRecord('order_ref', 'Order ref', 'text', { required: true }),
+        fieldDefinitionRecord('amount', 'Amount', 'number'),
+      ],
+      transactionCodes: [
+        { code: 'SALE', label: 'Sale', system: null, active: true },
+        { code: 'INFO', label: 'Information', system: null, active: true },
+      ],
+    });
+    const { page } = panel;
+    await page.keyboard.press('Alt+N');
+    await page.waitForSelector('[data-testid="task-form"]');
+    await page.focus('#task-kind');
+    await page.selectOption('#task-kind', 'email');
+    await page.focus('#task-subject');
+    await page.keyboard.type('Send the renewal quote');
+    await page.focus('#task-notes');
+    await page.keyboard.type('Customer wants two seats.');
+    await page.fill('#task-scheduled', '2031-03-04T09:30');
+    await page.fill('#task-lead', '15');
+    await page.focus('input[name="code-filter"]');
+    await page.keyboard.type('sal');
+    expect(await page.locator('.code-options li').allTextContents()).toEqual([
+      expect.stringContaining('Sale'),
+    ]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await page.getByTestId('codes-summary').textContent()).toBe('Sale');
+    await page.fill('#field-amount', 'a lot');
+    await expectAccessible('new-task');
+
+    await page.focus('#task-subject');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => panel.fieldError('fields.order_ref').textContent())
+      .toBe('Order ref is required.');
+    expect(await panel.fieldError('fields.amount').textContent()).toBe('Amount must be a number.');
+    expect(await page.getAttribute('#field-order_ref', 'aria-invalid')).toBe('true');
+    await expectAccessible('new-task-errors');
+
+    await page.fill('#field-order_ref', 'PO-7781');
+    await page.fill('#field-amount', '240');
+    await page.focus('#task-subject');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('output:has-text("Saved")');
+    expect(await page.getByTestId('task-number').textContent()).toBe('new');
+    await expect
+      .poll(() => page.locator('[data-testid="history"] li').allTextContents())
+      .toEqual([expect.stringContaining('Created')]);
+
+    await page.getByRole('button', { name: '← Back to tasks' }).click();
+    const row = panel.taskRows().filter({ hasText: 'Send the renewal quote' });
+    await expect.poll(() => row.count()).toBe(1);
+    const text = await row.textContent();
+    expect(text).toContain('Email');
+    expect(text).toContain('Sale');
+    expect(text).toContain('2031');
+    await row.click();
+    expect(await page.inputValue('#field-order_ref')).toBe('PO-7781');
+    expect(await page.inputValue('#field-amount')).toBe('240');
+    expect(await page.inputValue('#task-lead')).toBe('15');
+    expect(await page.inputValue('#task-scheduled')).toBe('2031-03-04T09:30');
+  });
+
+  it('keeps what the agent typed when the panel closes: new and existing tasks (drafts)', async () => {
+    const stored = taskRecord(agent, { subject: 'Check the invoice' });
+    await panel.seed({ tasks: [stored] });
+    const { page } = panel;
+    await panel.newTask();
+    await page.fill('#task-subject', 'Half-typed subject');
+    await page.fill('#task-notes', 'Half-typed notes');
+    await page.waitForTimeout(400);
+    await panel.reload();
+    await panel.newTask();
+    await page.waitForSelector('[data-testid="draft-restored"]');
+    expect(await page.inputValue('#task-subject')).toBe('Half-typed subject');
+    expect(await page.inputValue('#task-notes')).toBe('Half-typed notes');
+
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await panel.openTaskWithNumber('Check the invoice');
+    await page.fill('#task-notes', 'Started writing this before lunch');
+    // Closing the panel hides the page first: the draft is written at once, not after a delay.
+    await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+    await panel.reload();
+    await panel.openTaskWithNumber('Check the invoice');
+    await page.waitForSelector('[data-testid="draft-restored"]');
+    expect(await page.inputValue('#task-notes')).toBe('Started writing this before lunch');
+
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await panel.openTaskWithNumber('Check the invoice');
+    expect(await page.inputValue('#task-notes')).toBe('');
+    expect(await page.locator('[data-testid="draft-restored"]').count()).toBe(0);
+  });
+
+  it('R4 R3 R23 R10: a call log without a customer asks for one; the new customer holds its tasks', async () => {
+    await panel.seed({
+      tasks: [
+        callLogRecord(agent, '+14155550111', 'Alan Turing'),
+        callLogRecord(agent, '+14155550122', 'A. M. Turing'),
+      ],
+    });
+    const { page } = panel;
+    await expect.poll(() => panel.toLogRows().count()).toBe(2);
+    await expectAccessible('task-list');
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await copyFile(`${SCREENSHOT_DIR}/task-list.png`, 'docs/sidepanel.png');
+    }
+    await panel.toLogRows().filter({ hasText: '+14155550111' }).click();
+    await page.fill('#task-notes', 'Asked for a callback next week.');
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('#customer-prompt-heading');
+    await expectAccessible('customer-prompt');
+
+    await page.locator('.prompt').getByRole('button', { name: 'New customer…' }).click();
+    expect(await page.inputValue('#new-customer-phone')).toBe('+14155550111');
+    await page.fill('#new-customer-name', 'Alan Turing');
+    await page.fill('#new-customer-email', 'not an email');
+    await page.getByRole('button', { name: 'Create customer' }).click();
+    await expect
+      .poll(() => panel.fieldError('customer-email').textContent())
+      .toBe('Must be an email address.');
+    await page.fill('#new-customer-email', 'alan@example.org');
+    await page.focus('#new-customer-email');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('output:has-text("Saved")');
+    expect(await page.getByTestId('customer-chosen').textContent()).toBe('Alan Turing');
+
+    await page.getByRole('button', { name: '← Back to tasks' }).click();
+    await expect.poll(() => panel.toLogRows().count()).toBe(1);
+    await panel.toLogRows().click();
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('#customer-prompt-heading');
+    // The prompt puts the agent straight into its search box.
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('name') === 'customer-search',
+    );
+    await page.keyboard.type('turing');
+    await page.waitForSelector('.customer-results button:has-text("Alan Turing")');
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Alan Turing');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('output:has-text("Saved")');
+
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.waitForSelector('[data-testid="customer-view"]');
+    expect(await page.locator('[data-field="phones"]').textContent()).toBe('+14155550111');
+    expect(await page.locator('[data-field="emails"]').textContent()).toBe('alan@example.org');
+    const customerRows = page.locator('[data-testid="customer-tasks"] button.task-row');
+    await expect.poll(() => customerRows.count()).toBe(2);
+    await expectAccessible('customer');
+
+    await page.getByRole('button', { name: 'New task for this customer' }).click();
+    expect(await page.getByTestId('customer-chosen').textContent()).toBe('Alan Turing');
+    await page.fill('#task-subject', 'Send the paper');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('output:has-text("Saved")');
+    await page.getByRole('button', { name: '← Back to tasks' }).click();
+    await page.waitForSelector('[data-testid="customer-view"]');
+    await expect.poll(() => customerRows.count()).toBe(3);
+    // Newest first (R23): the task just made heads the list.
+    expect(await customerRows.first().textContent()).toContain('Send the paper');
+    await customerRows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="task-form"]');
+    expect(await page.inputValue('#task-subject')).toContain('Turing');
+  });
+
+  it('R2: call logs open in view mode when the contact center says so', async () => {
+    const log = callLogRecord(agent, '+14155550133', 'Joan Clarke');
+    await panel.seed({ tasks: [log], settings: settingsRecord({ callLogOpensIn: 'view' }) });
+    const { page } = panel;
+    await panel.openTaskWithNumber('+14155550133');
+    expect(await panel.form().getAttribute('data-mode')).toBe('view');
+    expect(await page.locator('textarea[name="notes"]').count()).toBe(0);
+    expect(await page.locator('[data-field="subject"]').textContent()).toBe(
+      'Call with Joan Clarke',
+    );
+    await expectAccessible('task-view');
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    expect(await panel.form().getAttribute('data-mode')).toBe('edit');
+    await page.fill('#task-notes', 'Edited after viewing');
+    await panel.save();
+
+    await panel.seed({ settings: settingsRecord({ callLogOpensIn: 'edit' }) });
+    await panel.openTaskWithNumber('+14155550133');
+    expect(await panel.form().getAttribute('data-mode')).toBe('edit');
+    expect(await page.inputValue('#task-notes')).toBe('Edited after viewing');
+  });
+
+  it('R12 R14 R15 R16 R17 R18: clones link to their parent; deleting the parent warns and unlinks', async () => {
+    const parent = taskRecord(agent, { number: 41, subject: 'Quarterly review' });
+    await panel.seed({ tasks: [parent] });
+    const { page } = panel;
+    await panel.openTaskWithNumber('Quarterly review');
+    await page.getByRole('button', { name: 'Clone', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('parent-link').textContent())
+      .toBe('Clone of task #41');
+    expect(await page.getByTestId('task-number').textContent()).toBe('new');
+    // Cloning the clone makes a sibling under the same parent, never a grandchild (R14).
+    await page.getByRole('button', { name: 'Clone', exact: true }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="history"] li').allTextContents())
+      .toContainEqual(expect.stringContaining('Cloned from task #41'));
+    await page.getByTestId('parent-link').getByRole('button', { name: 'task #41' }).click();
+    await expect.poll(() => page.getByTestId('task-number').textContent()).toBe('#41');
+    await expect.poll(() => page.locator('[data-testid="clones"] li').count()).toBe(2);
+    await expectAccessible('task-with-clones');
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    expect(await page.getByTestId('delete-warning').textContent()).toContain(
+      'permanently deletes the task and its information',
+    );
+    await expectAccessible('delete-warning');
+    await page.getByRole('button', { name: 'Delete permanently' }).click();
+    await page.waitForSelector('h2#my-tasks-heading');
+    await expect.poll(() => panel.taskRows().count()).toBe(2);
+    await panel.taskRows().first().click();
+    await expect
+      .poll(() => page.getByTestId('parent-link').textContent())
+      .toBe('Clone of task #41 (deleted)');
+    expect(await page.getByTestId('parent-link').getByRole('button').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-testid="history"] li').allTextContents())
+      .toContainEqual(expect.stringContaining('Parent task #41 was deleted'));
+  });
+
+  it('R17: deleting a task without clones asks plainly, and Cancel keeps it', async () => {
+    await panel.seed({ tasks: [taskRecord(agent, { subject: 'Lonely task' })] });
+    const { page } = panel;
+    await panel.openTaskWithNumber('Lonely task');
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    expect(await page.getByTestId('delete-warning').textContent()).toBe(
+      'The task will be deleted.',
+    );
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('delete-warning').count()).toBe(0);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('button', { name: 'Delete permanently' }).click();
+    await page.waitForSelector('text=No tasks yet');
+  });
+
+  it('R24 R19: without edit, delete or create permission the actions are not offered', async () => {
+    const task = taskRecord(agent, { subject: 'Read-only task' });
+    await panel.seed({ tasks: [task], users: [userRecord(agent, ['view'])] });
+    const { page } = panel;
+    expect(await page.getByRole('button', { name: 'New task' }).count()).toBe(0);
+    await panel.openTaskWithNumber('Read-only task');
+    expect(await panel.form().getAttribute('data-mode')).toBe('view');
+    for (const name of ['Edit', 'Clone', 'Delete', 'Save']) {
+      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    }
+    expect(await page.locator('input, textarea, select').count()).toBe(0);
+    await page.waitForSelector('text=You can view this task but not change it.');
+    await expectAccessible('read-only-task');
+
+    await panel.seed({ users: [userRecord(agent, ['view', 'create', 'delete'])] });
+    expect(await page.getByRole('button', { name: 'New task' }).count()).toBe(1);
+    await panel.openTaskWithNumber('Read-only task');
+    expect(await page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Clone', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(0);
+
+    await panel.seed({ users: [userRecord(agent, ['view', 'create', 'edit'])] });
+    await panel.openTaskWithNumber('Read-only task');
+    expect(await panel.form().getAttribute('data-mode')).toBe('edit');
+    expect(await page.getByRole('button', { name: 'Clone', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
+  });
+
+  it('the "to log" queue keeps unsaved call logs across reloads until they are saved', async () => {
+    await panel.seed({
+      tasks: [
+        callLogRecord(agent, '+14155550144', 'Tommy Flowers'),
+        callLogRecord(agent, '+14155550155', 'Max Newman'),
+      ],
+    });
+    const { page } = panel;
+    await expect.poll(() => panel.toLogRows().count()).toBe(2);
+    await panel.reload();
+    await expect.poll(() => panel.toLogRows().count()).toBe(2);
+    await panel.toLogRows().filter({ hasText: '+14155550144' }).click();
+    await panel.save();
+    await page.getByRole('button', { name: '← Back to tasks' }).click();
+    await expect.poll(() => panel.toLogRows().count()).toBe(1);
+    await panel.reload();
+    await expect
+      .poll(() => panel.toLogRows().allTextContents())
+      .toEqual([expect.stringContaining('Max Newman')]);
+  });
+});
