@@ -15,9 +15,15 @@ import { logRequests } from './http/request-log';
 import type { Logger } from './logger';
 import { DEMO_PAGES_DIR } from './project-paths';
 import { authRoute } from './routes/auth';
+import { customersRoute } from './routes/customers';
 import { demoPagesRoute } from './routes/demo-pages';
+import { fieldDefinitionsRoute } from './routes/field-definitions';
 import { healthRoute } from './routes/health';
 import { meRoute } from './routes/me';
+import { settingsRoute } from './routes/settings';
+import { tasksRoute } from './routes/tasks';
+import { transactionCodesRoute } from './routes/transaction-codes';
+import { usersRoute } from './routes/users';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -56,6 +62,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/demo', demoPagesRoute(DEMO_PAGES_DIR));
   app.route('/v1/auth', authRoute(db, options));
   app.route('/v1/me', meRoute());
+  app.route('/v1/tasks', tasksRoute(db));
+  app.route('/v1/customers', customersRoute(db));
+  app.route('/v1/field-definitions', fieldDefinitionsRoute(db));
+  app.route('/v1/transaction-codes', transactionCodesRoute(db));
+  app.route('/v1/users', usersRoute(db));
+  app.route('/v1/settings', settingsRoute(db));
   app.notFound(() => problemResponse(404, 'Not Found'));
   app.onError((error, c) => {
     const problem = expectedProblem(error);

@@ -6,11 +6,17 @@ import { ProblemError } from './problem-error';
 /**
  * The request body, parsed and validated against `schema`, or a 400: not JSON, or one message
  * per offending field (ValidationError). Pass strict object schemas so unknown fields are named.
+ * An `optional` body may be left empty and then reads as `{}`.
  */
-export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+export async function readJson<T extends z.ZodType>(
+  c: Context,
+  schema: T,
+  options: { optional?: boolean } = {},
+): Promise<z.infer<T>> {
   let body: unknown;
   try {
-    body = await c.req.json();
+    const text = await c.req.text();
+    body = options.optional && text.trim() === '' ? {} : JSON.parse(text);
   } catch {
     throw new ProblemError(400, 'The request body must be JSON.');
   }
