@@ -78,6 +78,7 @@ function EditFields({ form, task }: { form: TaskFormState; task: Task | null }) 
               id="task-status"
               name="status"
               value={values.status}
+              disabled={task !== null && !state.can('change_status', task)}
               onChange={(event) =>
                 form.update({ status: event.currentTarget.value as typeof values.status })
               }

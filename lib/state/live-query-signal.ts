@@ -21,7 +21,8 @@ export function liveQuerySignal<I, T>(
   const stop = effect(() => {
     const input = inputs();
     subscription?.unsubscribe();
-    subscription = liveQuery(() => query(input)).subscribe({
+    // async, so a query that throws before its first await still reaches `error`.
+    subscription = liveQuery(async () => query(input)).subscribe({
       next: (result) => {
         value.value = result;
         error.value = null;

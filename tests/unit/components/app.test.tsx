@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../components/App';
+import { AppContext } from '../../../components/app-context';
+import type { WrapupDb } from '../../../lib/db/database';
+import type { AppState } from '../../../lib/state/app-state';
+import { AGENT, freshDb, makeTask } from '../db/fixtures';
+import { testAppState, until } from '../state/support';
+
+describe('the side panel screens (happy-dom)', () => {
+  let db: WrapupDb;
+  let state: AppState;
+  let root: HTMLElement;
+
+  beforeEach(async () => {
+    db = await freshDb();
+    ({ state } = testAppState(db));
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+    state.dispose();
+    db.close();
+  });
+
+  const show = () =>
+    render(
+      <AppContext.Provider value={state}>
+        <App />
+      </AppContext.Provider>,
+      root,
+    );
+  const text = () => root.textContent ?? '';
+
+  it('shows loading until the list arrives, then the empty state', async () => {
+    show();
+    expect(root.querySelector('[data-testid="list-loading"]')).not.toBeNull();
+    await until(() => text().includes('No tasks yet'));
+  });
+
+  it('R22: lists the agent’s tasks with number, kind and subject, rendering only the rows in view', async () => {
+    await db.tasks.bulkPut(
+      Array.from({ length: 500 }, (_, n) => makeTask(n + 1, { subject: `Follow-up ${n + 1}` })),
+    );
+    show();
+    await until(() => root.querySelector('[data-testid="task-list"]') !== null, 10_000);
+    const list = root.querySelector('[data-testid="task-list"]');
+    expect(list?.getAttribute('data-count')).toBe('500');
+    expect(root.querySelectorAll('button.task-row').length).toBeLessThan(60);
+    expect(root.querySelector('button.task-row')?.textContent).toContain('Follow-up 500');
+  });
+
+  it('shows an error the agent can read when the store cannot be read', async () => {
+    state.dispose();
+    vi.spyOn(db.tasks, 'where').mockImplementation(() => {
+      throw new Error('The disk is full.');
+    });
+    ({ state } = testAppState(db));
+    show();
+    await until(() => root.querySelector('[role="alert"]') !== null);
+    expect(text()).toContain('Could not load tasks: The disk is full.');
+  });
+
+  it('R24: without the create permission there is no New task button', async () => {
+    show();
+    await until(() => text().includes('New task'));
+    await db.users.put({
+      id: AGENT,
+      name: 'Pat',
+      email: 'pat@example.com',
+      role: 'agent',
+      permissions: ['view'],
+      active: true,
+    });
+    await until(() => !text().includes('New task'));
+  });
+});

@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WrapupDb } from '../../../lib/db/database';
+import { catchUpSearchIndex } from '../../../lib/db/search-indexer';
+import { saveSettings } from '../../../lib/db/settings-store';
+import { DEFAULT_SETTINGS } from '../../../lib/domain/settings';
+import type { Task } from '../../../lib/domain/task';
+import type { AppState } from '../../../lib/state/app-state';
+import type { memoryDraftStore } from '../../../lib/state/draft-store';
+import { createTaskFormState, initialMode } from '../../../lib/state/task-form-state';
+import { AGENT, freshDb, makeTask } from '../db/fixtures';
+import { loaded, testAppState, until } from './support';
+
+const callLog = (n: number, overrides: Partial<Task> = {}) =>
+  makeTask(n, {
+    origin: 'system',
+    subject: `Call ${n}`,
+    call: {
+      number: '+14155550134',
+      callerName: 'Ada',
+      direction: 'inbound',
+      queue: null,
+      campaign: null,
+      startedAt: '2026-11-29T09:00:00.000Z',
+      connectedAt: '2026-11-29T09:00:05.000Z',
+      endedAt: '2026-11-29T09:03:00.000Z',
+      durationSeconds: 175,
+    },
+    ...overrides,
+  });
+
+describe('the task form state', () => {
+  let db: WrapupDb;
+  let state: AppState;
+  let drafts: ReturnType<typeof memoryDraftStore>;
+
+  beforeEach(async () => {
+    db = await freshDb();
+    ({ state, drafts } = testAppState(db));
+    await loaded(() => state.settings.value);
+  });
+
+  afterEach(async () => {
+    state.dispose();
+    await catchUpSearchIndex(db);
+    db.close();
+  });
+
+  function formFor(task: Task | null) {
+    return createTaskFormState({
+      app: state,
+      task,
+      definitions: [],
+      settings: state.settings.value,
+    });
+  }
+
+  it('R2: a call log opens as the settings say; other tasks for editing; read-only without the right', () => {
+    const log = callLog(1);
+    expect(initialMode(log, { ...DEFAULT_SETTINGS, callLogOpensIn: 'view' }, true)).toBe('view');
+    expect(initialMode(log, { ...DEFAULT_SETTINGS, callLogOpensIn: 'edit' }, true)).toBe('edit');
+    expect(initialMode(makeTask(2), { ...DEFAULT_SETTINGS, callLogOpensIn: 'view' }, true)).toBe(
+      'edit',
+    );
+    expect(initialMode(makeTask(2), DEFAULT_SETTINGS, false)).toBe('view');
+  });
+
+  it('R2: the setting stored by the contact center reaches the form', async () => {
+    await saveSettings(db, { ...DEFAULT_SETTINGS, callLogOpensIn: 'view' });
+    await until(() => state.settings.value?.callLogOpensIn === 'view');
+    expect(formFor(callLog(1)).mode.value).toBe('view');
+  });
+
+  it('keeps typed text as a draft and restores it in a new form for the same task', async () => {
+    const task = makeTask(3);
+    await db.tasks.put(task);
+    const form = formFor(task);
+    await form.ready;
+    form.update({ notes: 'typed before the panel closed' });
+    await form.flush();
+    expect([...drafts.entries.keys()]).toEqual([`task:${task.id}`]);
+
+    const again = formFor(task);
+    await again.ready;
+    expect(again.values.value.notes).toBe('typed before the panel closed');
+    expect(again.restored.value).toBe(true);
+    await again.cancel();
+    expect(drafts.entries.size).toBe(0);
+  });
+
+  it('R4: saving a call log without a customer asks first; saving without one is a choice', async () => {
+    const log = callLog(4);
+    await db.tasks.put(log);
+    await until(() => (state.toLog.value ?? []).length === 1);
+    const form = formFor(log);
+    await form.ready;
+    form.update({ notes: 'Wants a refund' });
+    expect(await form.save()).toBeNull();
+    expect(form.customerPrompt.value).toBe(true);
+    expect((await db.tasks.get(log.id))?.notes).toBe('');
+
+    const saved = await form.save({ withoutCustomer: true });
+    expect(saved?.notes).toBe('Wants a refund');
+    expect(form.customerPrompt.value).toBe(false);
+    expect(form.status.value).toBe('saved');
+    // A saved log leaves the "to log" queue, even though its status is still open.
+    await until(() => (state.toLog.value ?? []).length === 0);
+  });
+
+  it('R4: a customer created from the picker is stored with its number as E.164', async () => {
+    const customer = await state.createCustomer({
+      name: 'Alan Turing',
+      phone: '+44 20 7183 8750',
+      email: '',
+    });
+    expect(customer.phones).toEqual(['+442071838750']);
+    expect((await state.searchCustomers('alan')).map((found) => found.id)).toEqual([customer.id]);
+    await expect(
+      state.createCustomer({ name: ' ', phone: 'not a phone', email: 'nope' }),
+    ).rejects.toMatchObject({
+      issues: expect.arrayContaining([
+        { path: 'phone', message: 'Must be a phone number, with its country code.' },
+        { path: 'name', message: 'Name is required.' },
+        { path: 'email', message: 'Must be an email address.' },
+      ]),
+    });
+  });
+
+  it('R9 R10: a new task for a customer is saved as theirs and opened', async () => {
+    const form = createTaskFormState({
+      app: state,
+      task: null,
+      customerId: makeTask(0).id,
+      definitions: [],
+      settings: state.settings.value,
+    });
+    await form.ready;
+    form.setKind('meeting');
+    form.update({ subject: 'Visit the branch' });
+    const saved = await form.save();
+    expect(saved).toMatchObject({ kind: 'meeting', origin: 'manual', customerId: makeTask(0).id });
+    expect(state.route.value).toEqual({ screen: 'task', taskId: saved?.id });
+  });
+
+  it('R17: Delete asks; for a parent with clones the question counts them', async () => {
+    const parent = makeTask(5, { number: 41 });
+    await db.tasks.put(parent);
+    state.open(parent.id);
+    await state.clone(parent.id);
+    state.open(parent.id);
+    await until(() => (state.clones.value ?? []).length === 1);
+    const form = formFor(parent);
+    form.requestDelete();
+    expect(form.deleteWarning.value).toBe(1);
+    await form.confirmDelete();
+    expect((await db.tasks.get(parent.id))?.deletedAt).not.toBeNull();
+    expect(state.route.value.screen).toBe('list');
+  });
+
+  it('R24: without the edit permission the form is read-only and cannot be switched to edit', async () => {
+    await db.users.put({
+      id: AGENT,
+      name: 'Pat',
+      email: 'pat@example.com',
+      role: 'agent',
+      permissions: ['view'],
+      active: true,
+    });
+    await until(() => !state.can('edit'));
+    const form = formFor(makeTask(6));
+    expect(form.allowed).toBe(false);
+    expect(form.mode.value).toBe('view');
+    form.edit();
+    expect(form.mode.value).toBe('view');
+    expect(state.can('clone')).toBe(false);
+    expect(state.can('delete')).toBe(false);
+  });
+});

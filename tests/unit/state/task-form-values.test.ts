@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldDefinition } from '../../../lib/domain/field-definition';
+import { localDateTimeToIso } from '../../../lib/state/local-date-time';
+import {
+  blankFormValues,
+  changesFrom,
+  draftFrom,
+  formIssues,
+  formValuesOf,
+  isoToLocalDateTime,
+} from '../../../lib/state/task-form-values';
+import { makeTask, testId } from '../db/fixtures';
+
+const priority: FieldDefinition = {
+  id: testId(1),
+  key: 'priority',
+  label: 'Priority',
+  type: 'select',
+  required: true,
+  options: ['Low', 'High'],
+  defaultValue: 'Low',
+  order: 1,
+  archived: false,
+  appliesTo: [],
+};
+const amount: FieldDefinition = {
+  ...priority,
+  id: testId(2),
+  key: 'amount',
+  label: 'Amount',
+  type: 'number',
+  required: false,
+  options: [],
+  defaultValue: null,
+  order: 2,
+};
+
+describe('task form values', () => {
+  it('R20: a new form starts with the administrator defaults', () => {
+    const values = blankFormValues('email', null, [priority, amount]);
+    expect(values.fields).toEqual({ priority: 'Low' });
+    expect(values.kind).toBe('email');
+  });
+
+  it('R20: each field gets its own message: subject, custom fields, lead time, schedule', () => {
+    const values = {
+      ...blankFormValues('call', null, [priority, amount]),
+      subject: ' ',
+      scheduledAt: '2026-02-30T10:00',
+      reminderLeadMinutes: '-3',
+      fields: { priority: null, amount: 'lots' },
+    };
+    const issues = Object.fromEntries(
+      formIssues(values, [priority, amount]).map((issue) => [issue.path, issue.message]),
+    );
+    expect(issues).toEqual({
+      subject: 'Subject is required.',
+      scheduledAt: 'Must be a date and time.',
+      reminderLeadMinutes: 'Minutes before the call, a whole number from 0 to 1440.',
+      'fields.priority': 'Priority is required.',
+      'fields.amount': 'Amount must be a number.',
+    });
+  });
+
+  it('asks for a transaction code only when the contact center requires one', () => {
+    const values = { ...blankFormValues('call', null, []), subject: 'Call' };
+    expect(formIssues(values, [])).toEqual([]);
+    expect(formIssues(values, [], { codesRequired: true })).toEqual([
+      { path: 'transactionCodes', message: 'Pick at least one transaction code.' },
+    ]);
+  });
+
+  it('R11: the scheduled time round-trips through the datetime-local text in local time', () => {
+    const iso = localDateTimeToIso('2031-03-04T09:30');
+    expect(iso).not.toBeNull();
+    expect(isoToLocalDateTime(iso)).toBe('2031-03-04T09:30');
+    const task = makeTask(1, { scheduledAt: iso, reminderLeadMinutes: 15 });
+    const values = formValuesOf(task);
+    expect(changesFrom(values)).toMatchObject({ scheduledAt: iso, reminderLeadMinutes: 15 });
+    expect(changesFrom({ ...values, scheduledAt: '', reminderLeadMinutes: '' })).toMatchObject({
+      scheduledAt: null,
+      reminderLeadMinutes: null,
+    });
+  });
+
+  it('R9 R10: a new task is manual, and the customer it was made for', () => {
+    const customer = testId(77);
+    const draft = draftFrom({ ...blankFormValues('meeting', customer, []), subject: 'Visit' });
+    expect(draft).toMatchObject({
+      kind: 'meeting',
+      subject: 'Visit',
+      customerId: customer,
+      origin: 'manual',
+    });
+  });
+});
