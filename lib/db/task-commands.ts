@@ -1,10 +1,9 @@
-import type { ChangeSource } from '../domain/change-source';
 import { type CloneOptions, cloneTask } from '../domain/clone-task';
 import { createTask } from '../domain/create-task';
 import { type DeleteOptions, deleteTask } from '../domain/delete-task';
 import { editTask } from '../domain/edit-task';
-import { type Id, newId, type Timestamp } from '../domain/ids';
-import type { OperationContext, OperationResult } from '../domain/operation';
+import type { Id } from '../domain/ids';
+import type { OperationResult } from '../domain/operation';
 import { assertCan, editPermissions } from '../domain/permissions';
 import { type Schedule, scheduleTask } from '../domain/schedule-task';
 import type { Task } from '../domain/task';
@@ -12,26 +11,12 @@ import type { TaskChanges, TaskDraft } from '../domain/task-draft';
 import type { TaskStatus } from '../domain/task-kind';
 import type { TaskRulesOptions } from '../domain/task-rules-options';
 import type { User } from '../domain/user';
-import { actingUser } from './acting-user';
 import type { WrapupDb } from './database';
 import { loadSettings } from './settings-store';
+import { type CommandContext, operationContext, storeCommand } from './store-command';
 import { TaskNotFoundError } from './task-not-found-error';
-import { writeOperation, writeTables } from './write-operation';
 
-/**
- * Who acts and when; ids are fresh UUIDv7s unless a test supplies its own. `source` is 'system'
- * when the softphone reported the change rather than the agent saving it (see ChangeSource).
- */
-export interface CommandContext {
-  actorId: Id;
-  now: Timestamp;
-  newId?: () => Id;
-  source?: ChangeSource;
-}
-
-function operationContext(ctx: CommandContext): OperationContext {
-  return { actorId: ctx.actorId, now: ctx.now, newId: ctx.newId ?? newId };
-}
+export type { CommandContext };
 
 /** The field definitions and settings in this store, which every task rule is checked against. */
 async function rulesOptions(db: WrapupDb): Promise<TaskRulesOptions> {
@@ -48,22 +33,15 @@ async function storedTask(db: WrapupDb, id: Id): Promise<Task> {
   return task;
 }
 
-/**
- * Reads what a rule needs, applies it and stores its result, all in one transaction: the rule
- * sees the store as it is, and when it throws (bad input, a deleted task, a missing
- * confirmation, a missing permission: PermissionError, R24) nothing is written. The acting
- * user's permissions are read in the same transaction.
- */
+/** A task rule's result stored as the acting user, in one transaction (see storeCommand). */
 function command<T>(
   db: WrapupDb,
   ctx: CommandContext,
   decide: (user: User) => Promise<{ result: OperationResult; answer: T }>,
 ): Promise<T> {
-  const tables = [...writeTables(db), db.fieldDefinitions, db.meta, db.users];
-  return db.transaction('rw', tables, async () => {
-    const { result, answer } = await decide(await actingUser(db, ctx.actorId));
-    await writeOperation(db, result);
-    return answer;
+  return storeCommand(db, ctx, async (user) => {
+    const { result, answer } = await decide(user);
+    return { changes: result, answer };
   });
 }
 

@@ -1,7 +1,11 @@
 import { Dexie, type Table } from 'dexie';
 import type { Customer } from '../domain/customer';
+import type { FieldDefinition } from '../domain/field-definition';
 import type { HistoryEntry } from '../domain/history';
+import type { Id } from '../domain/ids';
 import type { Task } from '../domain/task';
+import type { TransactionCode } from '../domain/transaction-code';
+import type { User } from '../domain/user';
 import {
   customerWithCanonicalTimestamps,
   historyWithCanonicalTimestamp,
@@ -15,6 +19,9 @@ export interface StoreChanges {
   tasks?: readonly Task[];
   history?: readonly HistoryEntry[];
   customers?: readonly Customer[];
+  fieldDefinitions?: readonly FieldDefinition[];
+  transactionCodes?: readonly TransactionCode[];
+  users?: readonly User[];
 }
 
 /** The customer text a task is found by; when it changes, the customer's tasks are re-indexed. */
@@ -23,21 +30,53 @@ function customerSearchText(customer: Customer | undefined): string {
   return JSON.stringify([customer.name, customer.company, customer.phones, customer.deletedAt]);
 }
 
+/** Reading this many task entries per customer of a span is cheaper than a lookup each. */
+const SPAN_ENTRIES_PER_CUSTOMER = 8;
+
+/**
+ * The ids of the tasks of these customers. A bulk write (an import, a first sync) brings mostly
+ * customers no stored task points to yet, and one read of the index span their ids cover answers
+ * for all of them; only a crowded span falls back to one range per customer.
+ */
+async function taskIdsOfCustomers(db: WrapupDb, customerIds: readonly Id[]): Promise<Id[]> {
+  const sorted = [...customerIds].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const wanted = new Set(sorted);
+  const limit = sorted.length * SPAN_ENTRIES_PER_CUSTOMER;
+  const found: Id[] = [];
+  let read = 0;
+  await db.tasks
+    .where('[customerId+createdAt]')
+    .between([first, Dexie.minKey], [last, Dexie.maxKey])
+    .limit(limit + 1)
+    .eachKey((key, cursor) => {
+      read += 1;
+      if (wanted.has((key as [Id, string])[0])) found.push(cursor.primaryKey);
+    });
+  if (read <= limit) return found;
+  return db.tasks
+    .where('[customerId+createdAt]')
+    .inAnyRange(
+      sorted.map((id) => [
+        [id, Dexie.minKey],
+        [id, Dexie.maxKey],
+      ]),
+    )
+    .primaryKeys();
+}
+
 async function queueTasksOfCustomers(db: WrapupDb, customers: readonly Customer[]) {
   const before = await db.customers.bulkGet(customers.map((customer) => customer.id));
   const changed = customers.filter(
     (customer, index) => customerSearchText(customer) !== customerSearchText(before[index]),
   );
   if (changed.length === 0) return;
-  const taskIds = await db.tasks
-    .where('[customerId+createdAt]')
-    .inAnyRange(
-      changed.map(({ id }) => [
-        [id, Dexie.minKey],
-        [id, Dexie.maxKey],
-      ]),
-    )
-    .primaryKeys();
+  const taskIds = await taskIdsOfCustomers(
+    db,
+    changed.map(({ id }) => id),
+  );
   if (taskIds.length > 0) await db.searchQueue.add({ taskIds });
 }
 
@@ -46,18 +85,31 @@ async function queueTasksOfCustomers(db: WrapupDb, customers: readonly Customer[
  * over these (and what it reads), so writeOperation joins it instead of starting its own.
  */
 export function writeTables(db: WrapupDb): Table[] {
-  return [db.tasks, db.history, db.customers, db.customerWords, db.searchQueue];
+  return [
+    db.tasks,
+    db.history,
+    db.customers,
+    db.customerWords,
+    db.searchQueue,
+    db.fieldDefinitions,
+    db.transactionCodes,
+    db.users,
+  ];
 }
 
 /**
- * The one place the store is written. Tasks, their history and customers land in a single
- * transaction, so a failure leaves nothing behind; every written task is queued for the search
- * indexer, which catches up behind so a bulk load is not slowed by the word index. The sync
- * outbox joins this transaction.
+ * The one place the store is written. Tasks, their history, customers and the contact center's
+ * setup (custom fields, transaction codes, users) land in a single transaction, so a failure
+ * leaves nothing behind; every written task is queued for the search indexer, which catches up
+ * behind so a bulk load is not slowed by the word index. The sync outbox joins this transaction.
  */
 export async function writeOperation(db: WrapupDb, changes: StoreChanges): Promise<void> {
   const { tasks = [], history = [], customers = [] } = changes;
+  const { fieldDefinitions = [], transactionCodes = [], users = [] } = changes;
   await db.transaction('rw', writeTables(db), async () => {
+    if (fieldDefinitions.length > 0) await db.fieldDefinitions.bulkPut([...fieldDefinitions]);
+    if (transactionCodes.length > 0) await db.transactionCodes.bulkPut([...transactionCodes]);
+    if (users.length > 0) await db.users.bulkPut([...users]);
     if (customers.length > 0) {
       await queueTasksOfCustomers(db, customers);
       await db.customers.bulkPut(customers.map(customerWithCanonicalTimestamps));

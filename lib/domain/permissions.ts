@@ -64,3 +64,22 @@ export function editPermissions(history: readonly HistoryEntry[]): Permission[] 
   }
   return [...needed];
 }
+
+/** Customers take the same create, edit and delete permissions as tasks (R24). */
+export function assertCanOnCustomers(user: User, action: 'create' | 'edit' | 'delete'): void {
+  const check = checkPermission(user, action);
+  if (!check.allowed) {
+    throw new PermissionError(action, check.reason.replace(/ tasks\.$/, ' customers.'));
+  }
+}
+
+/**
+ * Custom fields, transaction codes and users are the administrator's (R20): throws
+ * PermissionError saying what only they may do, `doing` being "add transaction codes", say.
+ */
+export function assertAdministrator(user: User, doing: string): void {
+  if (!user.active) throw new PermissionError('administer', 'Your account is inactive.');
+  if (user.role !== 'administrator') {
+    throw new PermissionError('administer', `Only administrators can ${doing}.`);
+  }
+}

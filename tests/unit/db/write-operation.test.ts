@@ -80,4 +80,36 @@ describe('writeOperation', () => {
     const queued = await db.searchQueue.toArray();
     expect(queued.flatMap((row) => row.taskIds)).toEqual([makeTask(1).id]);
   });
+
+  it('queues the tasks of every renamed customer in a bulk write, and of no other', async () => {
+    const customers = [1, 2, 3, 4].map((n) => makeCustomer(n, { name: `Customer ${n}` }));
+    const taskOf = (n: number, customer: number) =>
+      makeTask(n, { customerId: customers[customer - 1]?.id ?? null });
+    // Customer 2's many tasks crowd the index span between customers 1 and 3.
+    const tasks = [taskOf(1, 1), taskOf(2, 3), taskOf(3, 4)];
+    for (let n = 10; n < 50; n++) tasks.push(taskOf(n, 2));
+    await writeOperation(db, { customers, tasks });
+    const renamed = (numbers: number[], to: string) =>
+      customers
+        .filter((_, index) => numbers.includes(index + 1))
+        .map((customer) => ({
+          ...customer,
+          name: `${customer.name} ${to}`,
+        }));
+    const queuedNow = async () => {
+      const taskIds = (await db.searchQueue.toArray()).flatMap((row) => row.taskIds);
+      await db.searchQueue.clear();
+      return taskIds.sort();
+    };
+    await db.searchQueue.clear();
+
+    await writeOperation(db, { customers: renamed([1, 3], 'Smith') });
+    expect(await queuedNow()).toEqual([taskOf(1, 1).id, taskOf(2, 3).id]);
+    await writeOperation(db, { customers: renamed([3, 4], 'Jones') });
+    expect(await queuedNow()).toEqual([taskOf(2, 3).id, taskOf(3, 4).id]);
+    await writeOperation(db, {
+      customers: [makeCustomer(5, { name: 'New' }), makeCustomer(6, { name: 'Newer' })],
+    });
+    expect(await queuedNow()).toEqual([]);
+  });
 });
