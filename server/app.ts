@@ -21,15 +21,19 @@ import { fieldDefinitionsRoute } from './routes/field-definitions';
 import { healthRoute } from './routes/health';
 import { meRoute } from './routes/me';
 import { settingsRoute } from './routes/settings';
+import { syncRoute } from './routes/sync';
 import { tasksRoute } from './routes/tasks';
 import { transactionCodesRoute } from './routes/transaction-codes';
 import { usersRoute } from './routes/users';
+import type { ChangeNotifier } from './sync/change-notifier';
 
 export interface AppDeps {
   db: Kysely<Database>;
   databaseKind: DatabaseKind;
   logger: Logger;
   options?: Partial<AppOptions>;
+  /** Feeds GET /v1/sync/events and long polling; without it those fall back to plain pulls. */
+  notifier?: ChangeNotifier;
 }
 
 /** Paths under /v1 that are reached without a bearer token. */
@@ -68,6 +72,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/transaction-codes', transactionCodesRoute(db));
   app.route('/v1/users', usersRoute(db));
   app.route('/v1/settings', settingsRoute(db));
+  app.route('/v1/sync', syncRoute(db, deps.logger, deps.notifier));
   app.notFound(() => problemResponse(404, 'Not Found'));
   app.onError((error, c) => {
     const problem = expectedProblem(error);

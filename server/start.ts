@@ -6,6 +6,7 @@ import { DEFAULT_PORT } from './config';
 import { type DatabaseKind, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { createLogger, type Logger } from './logger';
+import { ChangeNotifier } from './sync/change-notifier';
 
 export interface StartServerOptions {
   /** 0 picks a free port; default 8787. */
@@ -74,13 +75,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   let server: Server;
   let port: number;
+  let notifier: ChangeNotifier | undefined;
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info('database migrated', { migrations: applied });
-    const app = createApp({ db: database.db, databaseKind: database.kind, logger });
+    notifier = new ChangeNotifier(database.listen, logger);
+    await notifier.start();
+    const app = createApp({ db: database.db, databaseKind: database.kind, logger, notifier });
     server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
     ({ port } = await listen(server, options.port ?? DEFAULT_PORT, host));
   } catch (error) {
+    await notifier?.close();
     await database.close();
     throw error;
   }
@@ -92,6 +97,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     closing ??= (async () => {
       logger.info('server stopping');
       try {
+        // Ends the open event streams first, or they would hold the drain to its timeout.
+        await notifier?.close();
         await stopServer(server);
       } finally {
         await database.close();

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Logger } from '../logger';
 import { DEFAULT_DATA_DIR } from '../project-paths';
 import { lockDataDir } from './data-dir-lock';
+import { PgListener } from './pg-listener';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
 import { PG_TYPES, PGLITE_PARSERS } from './type-parsers';
@@ -23,9 +24,17 @@ export interface OpenDatabaseOptions {
   logger?: Logger;
 }
 
+/** Calls `handler` with each NOTIFY payload on `channel`; resolves to the function that stops. */
+export type Listen = (
+  channel: string,
+  handler: (payload: string) => void,
+) => Promise<() => Promise<void>>;
+
 export interface OpenedDatabase {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** LISTEN: PostgreSQL's own (one dedicated connection), or PGlite's in-process one. */
+  listen: Listen;
   /** Waits for the query or transaction in progress, then closes; idempotent. */
   close(): Promise<void>;
 }
@@ -48,13 +57,20 @@ async function openPostgres(databaseUrl: string, logger?: Logger): Promise<Opene
   // pool drops that client and the next query connects afresh.
   pool.on('error', (error) => logger?.warn('idle database connection lost', { error }));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const listener = new PgListener(databaseUrl, logger);
   const close = async () => {
+    await listener.close();
     await db.destroy();
     // Kysely only tears down a driver it has used; a database closed before its first query
     // still has to let go of its pool.
     if (!pool.ended) await pool.end();
   };
-  return { db, kind: 'postgres', close: once(close) };
+  return {
+    db,
+    kind: 'postgres',
+    listen: (channel, handler) => listener.listen(channel, handler),
+    close: once(close),
+  };
 }
 
 async function createPGlite(dataDir: string | undefined): Promise<OpenedDatabase> {
@@ -66,7 +82,15 @@ async function createPGlite(dataDir: string | undefined): Promise<OpenedDatabase
     await db.destroy();
     if (!client.closed) await client.close();
   };
-  return { db, kind: 'pglite', close };
+  // Holding the session (a Kysely connection) keeps LISTEN out of another caller's transaction.
+  const listen: Listen = (channel, handler) =>
+    db.connection().execute(async () => {
+      const stop = await client.listen(channel, handler);
+      return async () => {
+        if (!client.closed) await db.connection().execute(() => stop());
+      };
+    });
+  return { db, kind: 'pglite', listen, close };
 }
 
 async function openPGlite(dataDir: string | undefined): Promise<OpenedDatabase> {

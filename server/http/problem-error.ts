@@ -8,6 +8,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Content Too Large',
   429: 'Too Many Requests',
+  503: 'Service Unavailable',
 };
 
 /** Thrown by a handler to answer with a problem document; the app's error handler sends it. */

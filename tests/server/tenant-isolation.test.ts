@@ -93,6 +93,43 @@ describe.each(testDatabases)('tenant isolation on $kind', (target) => {
       expect(response.status, `${method} ${path}`).toBe(404);
     }
 
+    const mutation = (name: string, args: Record<string, unknown>) => ({
+      id: crypto.randomUUID(),
+      name,
+      args,
+    });
+    const pushed = await api.call(intruder.token, 'POST', '/v1/sync/push', {
+      mutations: [
+        mutation('task.edit', { taskId: ids.task, changes: { subject: 'pwned' } }),
+        mutation('task.setStatus', { taskId: ids.task, status: 'cancelled' }),
+        mutation('task.assign', { taskId: ids.task, assigneeId: null }),
+        mutation('task.schedule', {
+          taskId: ids.task,
+          scheduledAt: null,
+          reminderLeadMinutes: null,
+        }),
+        mutation('task.clone', { sourceId: ids.task, cloneId: crypto.randomUUID() }),
+        mutation('task.delete', { taskId: ids.clone, confirmed: true }),
+        mutation('task.reminder', { taskId: ids.task, event: { type: 'reminder_fired' } }),
+        mutation('customer.edit', { customerId: ids.customer, changes: { name: 'pwned' } }),
+        mutation('customer.delete', { customerId: ids.customer }),
+      ],
+    });
+    expect(pushed.body.results.map((result: { code: string }) => result.code)).toEqual(
+      Array(9).fill('not_found'),
+    );
+    const assignToAcme = await api.call(intruder.token, 'POST', '/v1/sync/push', {
+      mutations: [
+        mutation('task.create', {
+          id: crypto.randomUUID(),
+          kind: 'call',
+          subject: 'x',
+          assigneeId: ids.agent,
+        }),
+      ],
+    });
+    expect(assignToAcme.body.results[0].code).toBe('validation');
+
     const creations: [string, unknown][] = [
       ['/v1/tasks', { kind: 'call', subject: 'x', customerId: ids.customer }],
       ['/v1/tasks', { kind: 'call', subject: 'x', assigneeId: ids.agent }],
@@ -113,6 +150,7 @@ describe.each(testDatabases)('tenant isolation on $kind', (target) => {
       '/v1/users',
       '/v1/settings',
       '/v1/me',
+      '/v1/sync/pull?limit=1000',
     ];
     for (const path of lists) {
       const response = await api.call(intruder.token, 'GET', path);

@@ -7,6 +7,7 @@ import { migrateToLatest } from '../../../server/db/migrate';
 import { createLogger } from '../../../server/logger';
 import { insertUser } from '../../../server/store/users';
 import { inWriteTransaction } from '../../../server/store/write-transaction';
+import { ChangeNotifier } from '../../../server/sync/change-notifier';
 import { createTenant } from '../../../server/tenants/create-tenant';
 import { type OpenTestDatabase, openFreshDatabase, type TestDatabase } from './databases';
 
@@ -54,11 +55,15 @@ export async function openTestApi(
 ): Promise<TestApi> {
   const database = await openFreshDatabase(target);
   await migrateToLatest(database.db);
+  const logger = createLogger({ silent: true });
+  const notifier = new ChangeNotifier(database.listen, logger);
+  await notifier.start();
   const app = createApp({
     db: database.db,
     databaseKind: database.kind,
-    logger: createLogger({ silent: true }),
+    logger,
     options,
+    notifier,
   });
 
   const call: TestApi['call'] = async (token, method, path, body) => {
@@ -126,5 +131,9 @@ export async function openTestApi(
     };
   };
 
-  return { database, app, call, signIn, createTenant: makeTenant, dispose: database.dispose };
+  const dispose = async () => {
+    await notifier.close();
+    await database.dispose();
+  };
+  return { database, app, call, signIn, createTenant: makeTenant, dispose };
 }

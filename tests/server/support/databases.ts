@@ -65,6 +65,8 @@ export const testDatabases: TestDatabase[] = [
 ];
 
 export interface OpenTestDatabase extends OpenedDatabase {
+  /** What reaches this same database again (PostgreSQL: a second, independent connection). */
+  options: FreshDatabase['options'];
   /** Closes the handle and drops the database. */
   dispose(): Promise<void>;
 }
@@ -75,6 +77,7 @@ export async function openFreshDatabase(target: TestDatabase): Promise<OpenTestD
   const opened = await openDatabase(fresh.options);
   return {
     ...opened,
+    options: fresh.options,
     dispose: async () => {
       await opened.close();
       await fresh.drop();
