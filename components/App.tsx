@@ -1,10 +1,14 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '../lib/i18n/translate';
 import { useAppState } from './app-context';
-import { CustomerView } from './CustomerView';
+import { lazyScreen } from './lazy-screen';
 import { SoftphoneAccessBanner } from './SoftphoneAccessBanner';
-import { TaskForm } from './TaskForm';
 import { TaskList } from './TaskList';
+
+const TaskForm = lazyScreen(() => import('./TaskForm').then((module) => module.TaskForm));
+const CustomerView = lazyScreen(() =>
+  import('./CustomerView').then((module) => module.CustomerView),
+);
 
 function Screen() {
   const state = useAppState();

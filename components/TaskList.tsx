@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { MY_TASKS_FILTERS } from '../lib/db/queries/my-tasks';
 import { TASK_SORTS, type TaskSort } from '../lib/db/queries/task-sort';
 import { t } from '../lib/i18n/translate';
@@ -54,6 +55,10 @@ function SortPicker() {
 export function TaskList() {
   const state = useAppState();
   const result = state.list.value;
+  const ready = result !== undefined || state.listError.value !== null;
+  useEffect(() => {
+    if (ready) state.screenShown();
+  }, [ready]);
   const searching = state.query.value.trim() !== '';
 
   return (

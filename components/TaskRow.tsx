@@ -1,5 +1,4 @@
 import { useEffect } from 'preact/hooks';
-import { formatCodes } from '../lib/domain/format-codes';
 import type { Task } from '../lib/domain/task';
 import { formatDateTime, formatTaskNumber } from '../lib/i18n/format';
 import { t } from '../lib/i18n/translate';
@@ -32,7 +31,8 @@ export function TaskRow({
   const customer = customerId ? (state.customerNames.value.get(customerId) ?? '…') : null;
   const party = customer ?? task.call?.callerName ?? null;
   const time = rowTime(task);
-  const codes = formatCodes(task.transactionCodes, state.codes.value ?? []);
+  // Code ids keep the row short; the task's form shows their labels.
+  const codes = task.transactionCodes.join(', ');
   return (
     <button
       type="button"

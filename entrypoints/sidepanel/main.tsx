@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { App } from '../../components/App';
 import { AppContext } from '../../components/app-context';
 import { openWrapupDb } from '../../lib/db/database';
-import { currentAgentId } from '../../lib/session/current-agent';
 import { createAppState } from '../../lib/state/app-state';
+import { sidePanelAgentId } from './agent-id';
 import { browserDraftStore } from './draft-storage';
 import { browserSoftphoneAccess } from './softphone-access';
 import '../../components/theme.css';
@@ -11,7 +11,7 @@ import '../../components/theme.css';
 async function main() {
   const state = createAppState({
     db: openWrapupDb(),
-    agentId: await currentAgentId(),
+    agentId: await sidePanelAgentId(),
     softphoneAccess: browserSoftphoneAccess,
     drafts: browserDraftStore,
   });

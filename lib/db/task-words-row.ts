@@ -2,6 +2,7 @@ import type { Customer } from '../domain/customer';
 import type { Id } from '../domain/ids';
 import type { Task } from '../domain/task';
 import type { TaskStatus } from '../domain/task-kind';
+import { agendaMs } from './agenda-time';
 import {
   type CustomerWordsRow,
   SEARCH_TERM_SEPARATOR,
@@ -19,12 +20,6 @@ function fieldValueWords(value: unknown): string[] {
     return E164.test(value) ? [...phoneWords(value)] : textWords(value);
   if (Array.isArray(value)) return value.flatMap(fieldValueWords);
   return [];
-}
-
-/** When the task next needs the agent: the earlier of its due and scheduled times. */
-export function agendaMs(task: Pick<Task, 'dueAt' | 'scheduledAt'>): number {
-  const times = [task.dueAt, task.scheduledAt].filter((time) => time !== null).map(Date.parse);
-  return times.length > 0 ? Math.min(...times) : Number.POSITIVE_INFINITY;
 }
 
 /** The searchable text of a task: what the agent typed or saw, and its customer's name. */

@@ -17,6 +17,7 @@ export const WORKSPACE_MESSAGES_EN = {
   no: 'No',
   fixFields: 'Some fields need attention; nothing was saved yet.',
   listFailed: 'Could not load tasks: {reason}',
+  screenFailed: 'Could not open this screen: {reason}',
   draftRestored: 'Unsaved changes from before were restored.',
   readOnlyNoEdit: 'You can view this task but not change it.',
   readOnlyNoCreate: 'You are not allowed to create tasks.',

@@ -1,29 +1,26 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import type { WrapupDb } from '../db/database';
 import { callsToLog, isOpenCallLog } from '../db/queries/calls-to-log';
 import { clonesOf } from '../db/queries/clones-of';
 import { customerById } from '../db/queries/customer-by-id';
 import { historyOf } from '../db/queries/history-of';
 import { type MyTasksFilter, myTasks } from '../db/queries/my-tasks';
-import { searchCustomers } from '../db/queries/search-customers';
-import { searchTasks } from '../db/queries/search-tasks';
 import type { TaskSort } from '../db/queries/task-sort';
 import { tasksOfCustomer } from '../db/queries/tasks-of-customer';
-import { catchUpSearchIndex } from '../db/search-indexer';
-import { loadSettings } from '../db/settings-store';
-import { saveClone, saveDelete, saveNewTask, saveTaskEdit } from '../db/task-commands';
-import { writeOperation } from '../db/write-operation';
 import type { Customer } from '../domain/customer';
 import type { Id } from '../domain/ids';
-import { localAgent } from '../domain/local-agent';
 import { can, type TaskAction } from '../domain/permissions';
 import type { Task } from '../domain/task';
 import type { TaskChanges, TaskDraft } from '../domain/task-draft';
 import type { DraftStore } from './draft-store';
 import { liveQuerySignal } from './live-query-signal';
 import { createLoggedCalls } from './logged-calls';
-import { type NewCustomerInput, newCustomer } from './new-customer';
+import type { NewCustomerInput } from './new-customer';
+import { panelUser } from './panel-user';
 import { createSoftphoneAccessState, type SoftphoneAccess } from './softphone-access';
+
+/** Rows enough to fill a tall panel, read before the rest of the list. */
+const FIRST_PAGE = 60;
 
 export interface AppStateDeps {
   db: WrapupDb;
@@ -71,11 +68,10 @@ export function createAppState({
     () => agentId,
     async (id) => (await db.users.get(id)) ?? null,
   );
-  const user = computed(() => storedUser.value.value ?? localAgent(agentId));
-  const settings = liveQuerySignal(
-    () => null,
-    () => loadSettings(db),
-  );
+  const user = computed(() => panelUser(agentId, storedUser.value.value));
+  // The form's code (commands, settings schema, validation) loads when first needed, so the
+  // task list renders without it.
+  const commands = () => import('../db/task-commands');
   const definitions = liveQuerySignal(
     () => null,
     () => db.fieldDefinitions.toArray(),
@@ -85,22 +81,48 @@ export function createAppState({
     () => db.transactionCodes.toArray(),
   );
 
+  /**
+   * The list's first result holds only the rows a screen shows, so the panel renders at once;
+   * the whole list follows right after.
+   */
+  const firstPage = signal(true);
   const list = liveQuerySignal(
-    () => ({ filter: filter.value, query: query.value.trim(), sort: sort.value }),
+    () => ({
+      filter: filter.value,
+      query: query.value.trim(),
+      sort: sort.value,
+      limit: firstPage.value ? FIRST_PAGE : undefined,
+    }),
     async (input): Promise<TaskListResult> => {
       const chosen = input.sort === 'default' ? undefined : input.sort;
       if (input.query) {
+        const { searchTasks } = await import('../db/queries/search-tasks');
         const result = await searchTasks(db, input.query, {}, { limit: 200, sort: chosen });
         return { tasks: result.tasks, complete: result.indexComplete };
       }
-      const tasks = await myTasks(db, agentId, { filter: input.filter, sort: chosen, now: now() });
+      const tasks = await myTasks(db, agentId, {
+        filter: input.filter,
+        sort: chosen,
+        now: now(),
+        limit: input.limit,
+      });
       return { tasks, complete: true };
     },
   );
+  /** True once the first screen is painted: work it does not need waits until then. */
+  const started = signal(false);
+  const stopFirstPage = effect(() => {
+    if (started.value) firstPage.value = false;
+  });
+  const settings = liveQuerySignal(
+    () => started.value || route.value.screen !== 'list',
+    async (wanted) =>
+      wanted ? (await import('../db/settings-store')).loadSettings(db) : undefined,
+  );
   const loggedCalls = createLoggedCalls(drafts);
   const toLog = liveQuerySignal(
-    () => loggedCalls.ids.value,
-    (logged) => callsToLog(db, agentId, logged),
+    () => (started.value ? loggedCalls.ids.value : null),
+    async (logged) => (logged ? callsToLog(db, agentId, logged) : []),
   );
 
   const openTaskId = computed(() => (route.value.screen === 'task' ? route.value.taskId : null));
@@ -147,9 +169,9 @@ export function createAppState({
   const ctx = () => ({ actorId: agentId, now: now().toISOString() });
   // Indexing runs behind the write; a failure only delays search, which retries on the next write.
   const afterWrite = () => {
-    catchUpSearchIndex(db).catch((error: unknown) =>
-      console.warn('[wrapup] search indexing deferred:', error),
-    );
+    import('../db/search-indexer')
+      .then(({ catchUpSearchIndex }) => catchUpSearchIndex(db))
+      .catch((error: unknown) => console.warn('[wrapup] search indexing deferred:', error));
   };
 
   return {
@@ -175,6 +197,10 @@ export function createAppState({
     parent: parent.value,
     customer: customer.value,
     customerTasks: customerTasks.value,
+    /** The first screen is on show: load the rest of the list, the queue and the settings. */
+    screenShown() {
+      started.value = true;
+    },
     /** Whether the agent may do `action` (on `task`): the UI offers only what is allowed (R24). */
     can(action: TaskAction, task?: Task): boolean {
       return can(user.value, action, task);
@@ -205,36 +231,41 @@ export function createAppState({
      */
     async save(id: Id, changes: TaskChanges): Promise<Task> {
       const task = await db.tasks.get(id);
-      const saved = await saveTaskEdit(db, id, changes, ctx());
+      const saved = await (await commands()).saveTaskEdit(db, id, changes, ctx());
       afterWrite();
       if (task && isOpenCallLog(task)) await loggedCalls.mark(id);
       return saved;
     },
     async create(draft: TaskDraft): Promise<Task> {
-      const task = await saveNewTask(db, draft, ctx());
+      const task = await (await commands()).saveNewTask(db, draft, ctx());
       afterWrite();
       justCreated.value = task.id;
       return task;
     },
     /** Clones a task (R12) and opens the clone. */
     async clone(id: Id): Promise<Task> {
-      const clone = await saveClone(db, id, ctx());
+      const clone = await (await commands()).saveClone(db, id, ctx());
       afterWrite();
       route.value = { screen: 'task', taskId: clone.id };
       return clone;
     },
     /** Throws ConfirmationRequiredError for a parent with clones until `confirmed` (R17). */
     async remove(id: Id, confirmed = false): Promise<void> {
-      await saveDelete(db, id, ctx(), { confirmed });
+      await (await commands()).saveDelete(db, id, ctx(), { confirmed });
       afterWrite();
     },
     async createCustomer(input: NewCustomerInput): Promise<Customer> {
+      const [{ newCustomer }, { writeOperation }] = await Promise.all([
+        import('./new-customer'),
+        import('../db/write-operation'),
+      ]);
       const created = newCustomer(input, { now: now().toISOString() });
       await writeOperation(db, { customers: [created] });
       customerNames.value = new Map(customerNames.value).set(created.id, created.name);
       return created;
     },
-    searchCustomers(text: string): Promise<Customer[]> {
+    async searchCustomers(text: string): Promise<Customer[]> {
+      const { searchCustomers } = await import('../db/queries/search-customers');
       return searchCustomers(db, text, 8);
     },
     customerNames,
@@ -266,6 +297,7 @@ export function createAppState({
       ]) {
         query.dispose();
       }
+      stopFirstPage();
       softphones.dispose();
     },
   };

@@ -104,7 +104,7 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     await expect.poll(() => row.count()).toBe(1);
     const text = await row.textContent();
     expect(text).toContain('Email');
-    expect(text).toContain('Sale');
+    expect(text).toContain('SALE');
     expect(text).toContain('2031');
     await row.click();
     expect(await page.inputValue('#field-order_ref')).toBe('PO-7781');

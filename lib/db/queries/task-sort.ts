@@ -1,6 +1,6 @@
 import type { Task } from '../../domain/task';
+import { agendaMs } from '../agenda-time';
 import type { TaskWordsRow } from '../database';
-import { agendaMs } from '../task-words-row';
 
 export const TASK_SORTS = ['updated_desc', 'due_asc', 'created_desc'] as const;
 /** Last changed first (the default), next due first, or newest first. */

@@ -17,6 +17,7 @@ export function testAppState(db: WrapupDb, now = () => new Date('2026-11-29T10:0
       onChange: () => () => undefined,
     },
   });
+  state.screenShown();
   return { state, drafts };
 }
 
