@@ -19,6 +19,7 @@ import { customersRoute } from './routes/customers';
 import { demoPagesRoute } from './routes/demo-pages';
 import { fieldDefinitionsRoute } from './routes/field-definitions';
 import { healthRoute } from './routes/health';
+import { interactionsRoute } from './routes/interactions';
 import { meRoute } from './routes/me';
 import { settingsRoute } from './routes/settings';
 import { syncRoute } from './routes/sync';
@@ -37,7 +38,7 @@ export interface AppDeps {
 }
 
 /** Paths under /v1 that are reached without a bearer token. */
-const PUBLIC_PATHS = new Set(['/v1/auth/sign-in']);
+const PUBLIC_PATHS = new Set(['/v1/auth/sign-in', '/v1/interactions', '/v1/openapi.json']);
 
 /**
  * The whole HTTP surface, with no listening socket: tests call `app.fetch`, `startServer` serves
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/users', usersRoute(db));
   app.route('/v1/settings', settingsRoute(db));
   app.route('/v1/sync', syncRoute(db, deps.logger, deps.notifier));
+  app.route('/v1/interactions', interactionsRoute(db));
   app.notFound(() => problemResponse(404, 'Not Found'));
   app.onError((error, c) => {
     const problem = expectedProblem(error);

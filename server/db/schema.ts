@@ -126,6 +126,13 @@ export interface ProcessedMutationsTable {
   result: Json<object>;
 }
 
+export interface InteractionsTable {
+  tenant_id: string;
+  interaction_id: string;
+  received_at: CreatedAt;
+  result: Json<object>;
+}
+
 /** The tables the migrations create, as Kysely sees them. Column names stay snake_case. */
 export interface Database {
   tenants: TenantsTable;
@@ -138,4 +145,5 @@ export interface Database {
   transaction_codes: TransactionCodesTable;
   changes: ChangesTable;
   processed_mutations: ProcessedMutationsTable;
+  interactions: InteractionsTable;
 }

@@ -40,6 +40,7 @@ describe.each(testDatabases)('database on $kind', (target) => {
         'changes',
         'customers',
         'field_definitions',
+        'interactions',
         'processed_mutations',
         'task_history',
         'tasks',

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as init from './0001_init';
 import * as auth from './0002_auth';
 import * as resources from './0003_resources';
+import * as interactions from './0004_interactions';
 
 /**
  * Every migration, in code so the server needs no folder scanning. Add new ones at the end; the
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_init': init,
   '0002_auth': auth,
   '0003_resources': resources,
+  '0004_interactions': interactions,
 };
