@@ -12,10 +12,11 @@ import type { Id } from '../domain/ids';
 import { can, type TaskAction } from '../domain/permissions';
 import type { Task } from '../domain/task';
 import type { TaskChanges, TaskDraft } from '../domain/task-draft';
+import { ValidationError } from '../domain/validation-error';
+import { customerDraftFrom, issuesForCustomerForm, type NewCustomerInput } from './customer-input';
 import type { DraftStore } from './draft-store';
 import { liveQuerySignal } from './live-query-signal';
 import { createLoggedCalls } from './logged-calls';
-import type { NewCustomerInput } from './new-customer';
 import { panelUser } from './panel-user';
 import { createSoftphoneAccessState, type SoftphoneAccess } from './softphone-access';
 
@@ -254,15 +255,16 @@ export function createAppState({
       await (await commands()).saveDelete(db, id, ctx(), { confirmed });
       afterWrite();
     },
+    /** Creates a customer from the picker (R4); throws ValidationError keyed by its fields. */
     async createCustomer(input: NewCustomerInput): Promise<Customer> {
-      const [{ newCustomer }, { writeOperation }] = await Promise.all([
-        import('./new-customer'),
-        import('../db/write-operation'),
-      ]);
-      const created = newCustomer(input, { now: now().toISOString() });
-      await writeOperation(db, { customers: [created] });
-      customerNames.value = new Map(customerNames.value).set(created.id, created.name);
-      return created;
+      const { saveNewCustomer } = await import('../db/customer-commands');
+      try {
+        const created = await saveNewCustomer(db, customerDraftFrom(input), ctx());
+        customerNames.value = new Map(customerNames.value).set(created.id, created.name);
+        return created;
+      } catch (error) {
+        throw error instanceof ValidationError ? issuesForCustomerForm(error) : error;
+      }
     },
     async searchCustomers(text: string): Promise<Customer[]> {
       const { searchCustomers } = await import('../db/queries/search-customers');
