@@ -1,12 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { MessageHandlers } from '../../lib/messages/dispatch';
 import { dispatchMessage } from '../../lib/messages/dispatch';
 import { handleCallEvent } from './handlers/call-event';
-import { rearmReminders, registerReminders } from './reminders';
+import { handleReminderSnooze, handleRemindersChanged } from './handlers/reminder-messages';
+import { handleSidePanelOpen } from './handlers/side-panel-open';
+import { rearmOnTaskWrites, rearmReminders, registerReminders } from './reminders';
 import { openPanelFromToolbarButton } from './side-panel';
 import { registerSoftphoneScripts } from './softphone-scripts';
 
-const handlers = { 'call-event': handleCallEvent };
+const handlers: MessageHandlers = {
+  'call-event': handleCallEvent,
+  'reminders/changed': handleRemindersChanged,
+  'reminders/snooze': handleReminderSnooze,
+  'side-panel/open': handleSidePanelOpen,
+};
 
 export default defineBackground(() => {
   // The service worker may be stopped at any moment: listeners are registered synchronously here
@@ -14,6 +22,7 @@ export default defineBackground(() => {
   openPanelFromToolbarButton();
   registerReminders();
   rearmReminders();
+  rearmOnTaskWrites();
   browser.runtime.onInstalled.addListener(rearmReminders);
   browser.runtime.onStartup.addListener(rearmReminders);
 
@@ -31,7 +40,13 @@ export default defineBackground(() => {
     dispatchMessage(
       handlers,
       raw,
-      { extensionId: sender.id, url: sender.url, tabId: sender.tab?.id },
+      {
+        extensionId: sender.id,
+        url: sender.url,
+        tabId: sender.tab?.id,
+        windowId: sender.tab?.windowId,
+        fromExtensionPage: sender.url?.startsWith(browser.runtime.getURL('/')) ?? false,
+      },
       browser.runtime.id,
     ).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);

@@ -1,26 +1,31 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { loadSettings } from '../../lib/db/settings-store';
 import type { Id } from '../../lib/domain/ids';
+import { requestOpenTask } from '../../lib/messages/open-task-request';
 import { dismissReminder } from '../../lib/reminders/dismiss-reminder';
 import { fireDueReminders } from '../../lib/reminders/fire-reminders';
 import { dueCallCount, nextReminderAt } from '../../lib/reminders/next-reminder';
 import {
   type ReminderNotification,
+  reminderNotificationId,
   reminderNotifications,
   reminderTarget,
 } from '../../lib/reminders/reminder-notifications';
 import { snoozeReminder } from '../../lib/reminders/snooze-reminder';
+import { watchTaskWrites } from '../../lib/reminders/watch-task-writes';
 import { currentAgentId } from '../../lib/session/current-agent';
 import { openBackgroundDb } from './database';
 
 export const REMINDER_ALARM = 'wrapup-reminder';
 
-/** What a notification click asks the side panel to show when it next opens (or right away). */
-export const openTaskRequest = storage.defineItem<{ taskId: Id | null; at: string } | null>(
-  'local:openTaskRequest',
-  { fallback: null },
-);
+/**
+ * A backstop that wakes the worker every minute to re-arm. Writes made while the worker was
+ * stopped by a context that did not say so (the side panel tells it with `reminders/changed`,
+ * synced changes arrive through the worker itself) would otherwise wait for the next wake-up:
+ * with it a reminder is at most this late. One alarm, whatever the number of tasks.
+ */
+export const REMINDER_SWEEP_ALARM = 'wrapup-reminder-sweep';
+const SWEEP_PERIOD_MINUTES = 1;
 
 // Chrome requires an icon on every notification; a 1×1 image stands in until the extension
 // ships its own icons.
@@ -125,33 +130,54 @@ function openTaskFromNotification(taskId: Id | null): void {
       .open({ windowId: chromeApi.windows.WINDOW_ID_CURRENT })
       .catch(logFailure('opening the side panel from a reminder'));
   }
-  openTaskRequest
-    .setValue({ taskId, at: new Date().toISOString() })
-    .catch(logFailure('recording the task to open'));
+  requestOpenTask(taskId, new Date()).catch(logFailure('recording the task to open'));
 }
 
 async function callNow(taskId: Id): Promise<void> {
   const task = await openBackgroundDb().tasks.get(taskId);
   const number = task?.call?.number;
   if (number) await browser.tabs.create({ url: `tel:${encodeURIComponent(number)}` });
-  else await openTaskRequest.setValue({ taskId, at: new Date().toISOString() });
+  else await requestOpenTask(taskId, new Date());
+}
+
+/**
+ * Moves a task's reminder `minutes` from now, records it, closes its notification and re-arms.
+ * Returns the new reminder time, or null when the task is gone or no longer scheduled.
+ */
+export async function snoozeTaskReminder(taskId: Id, minutes: number): Promise<string | null> {
+  const db = openBackgroundDb();
+  const agentId = await currentAgentId();
+  const snoozed = await snoozeReminder(db, taskId, minutes, { actorId: agentId, now: new Date() });
+  await browser.notifications.clear(reminderNotificationId(taskId));
+  await armNextReminder();
+  return snoozed?.remindAt ?? null;
 }
 
 async function snoozeFromNotification(taskId: Id): Promise<void> {
-  const db = openBackgroundDb();
-  const agentId = await currentAgentId();
-  const { defaultReminderLeadMinutes } = await loadSettings(db);
-  await snoozeReminder(db, taskId, defaultReminderLeadMinutes, {
-    actorId: agentId,
-    now: new Date(),
-  });
+  const { defaultReminderLeadMinutes } = await loadSettings(openBackgroundDb());
+  await snoozeTaskReminder(taskId, defaultReminderLeadMinutes);
+}
+
+async function ensureSweepAlarm(): Promise<void> {
+  // Creating it again would push its next ring back by a period on every worker start.
+  if (await browser.alarms.get(REMINDER_SWEEP_ALARM)) return;
+  await browser.alarms.create(REMINDER_SWEEP_ALARM, { periodInMinutes: SWEEP_PERIOD_MINUTES });
+}
+
+/**
+ * Re-arms after task writes from any context of the extension (side panel edits, synced changes)
+ * while the worker runs, with no message needed. Returns the function that stops it.
+ */
+export function rearmOnTaskWrites(): () => void {
+  return watchTaskWrites(openBackgroundDb().name, rearmReminders);
 }
 
 /** Registers the reminder listeners; call synchronously from the background's main. */
 export function registerReminders(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REMINDER_ALARM) rearmReminders();
+    if (alarm.name === REMINDER_ALARM || alarm.name === REMINDER_SWEEP_ALARM) rearmReminders();
   });
+  ensureSweepAlarm().catch(logFailure('setting the reminder backstop'));
 
   browser.notifications.onClicked.addListener((notificationId) => {
     const target = reminderTarget(notificationId);
@@ -163,12 +189,12 @@ export function registerReminders(): void {
   browser.notifications.onButtonClicked?.addListener((notificationId, buttonIndex) => {
     const target = reminderTarget(notificationId);
     if (!target?.taskId) return;
+    const taskId = target.taskId;
     const action =
-      buttonIndex === 0 ? callNow(target.taskId) : snoozeFromNotification(target.taskId);
-    action
-      .then(() => browser.notifications.clear(notificationId))
-      .then(() => armNextReminder())
-      .catch(logFailure('acting on a reminder'));
+      buttonIndex === 0
+        ? callNow(taskId).then(() => browser.notifications.clear(notificationId))
+        : snoozeFromNotification(taskId);
+    action.catch(logFailure('acting on a reminder'));
   });
 
   browser.notifications.onClosed.addListener((notificationId, byUser) => {

@@ -6,10 +6,51 @@ import { browser } from 'wxt/browser';
  */
 interface ChromeSidePanel {
   setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
+  open(options: { windowId: number } | { tabId: number }): Promise<void>;
 }
 
+interface ChromeRuntimeContexts {
+  getContexts?(filter: { contextTypes: string[] }): Promise<unknown[]>;
+}
+
+type ChromeGlobal = { chrome?: { sidePanel?: ChromeSidePanel; runtime?: ChromeRuntimeContexts } };
+
 function chromeSidePanelOptional(): ChromeSidePanel | undefined {
-  return (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
+  return (globalThis as ChromeGlobal).chrome?.sidePanel;
+}
+
+/**
+ * Opens the side panel in the window of the tab the agent clicked in. Chrome allows it only while
+ * the click's user gesture lasts, which a message sent on the click carries, so this must run
+ * before any await. Firefox opens its sidebar only from its own UI: false there.
+ */
+export function openSidePanelOnClick(where: {
+  windowId?: number;
+  tabId?: number;
+}): Promise<boolean> {
+  const sidePanel = chromeSidePanelOptional();
+  if (!sidePanel) return Promise.resolve(false);
+  const target =
+    where.windowId !== undefined
+      ? { windowId: where.windowId }
+      : where.tabId !== undefined
+        ? { tabId: where.tabId }
+        : null;
+  if (!target) return Promise.resolve(false);
+  return sidePanel.open(target).then(() => true);
+}
+
+/**
+ * Whether the agent can be offered to open the panel from a softphone page: only Chrome can open
+ * it on such a click, and only if it is not showing already.
+ */
+export async function sidePanelCanBeOffered(): Promise<boolean> {
+  const chromeApi = (globalThis as ChromeGlobal).chrome;
+  if (!chromeApi?.sidePanel) return false;
+  const getContexts = chromeApi.runtime?.getContexts;
+  if (!getContexts) return true;
+  const open = await getContexts.call(chromeApi.runtime, { contextTypes: ['SIDE_PANEL'] });
+  return open.length === 0;
 }
 
 interface FirefoxSidebarAction {

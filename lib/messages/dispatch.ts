@@ -1,11 +1,19 @@
 import { z } from 'zod';
-import { AnyMessageSchema, type Message, type MessageType } from './protocol';
+import {
+  AnyMessageSchema,
+  EXTENSION_PAGE_MESSAGES,
+  type Message,
+  type MessageType,
+} from './protocol';
 
 /** What the background knows about who sent a message; taken from the browser, not the page. */
 export interface MessageSender {
   extensionId: string | undefined;
   url: string | undefined;
   tabId: number | undefined;
+  windowId: number | undefined;
+  /** Sent by one of our own pages (side panel, options), not by a content script on a web page. */
+  fromExtensionPage: boolean;
 }
 
 export type MessageHandler<T extends MessageType> = (
@@ -46,6 +54,9 @@ export async function dispatchMessage(
   const parsed = AnyMessageSchema.safeParse(raw);
   if (!parsed.success) {
     throw new RejectedMessageError(`malformed message: ${z.prettifyError(parsed.error)}`);
+  }
+  if (EXTENSION_PAGE_MESSAGES.has(parsed.data.type) && !sender.fromExtensionPage) {
+    throw new RejectedMessageError(`${parsed.data.type} is accepted from extension pages only`);
   }
   const handler = handlers[parsed.data.type] as MessageHandler<MessageType>;
   return handler(parsed.data, sender);

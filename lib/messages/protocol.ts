@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { IdSchema } from '../domain/ids';
+import { SNOOZE_CHOICES_MINUTES } from '../reminders/snooze-choices';
 import { CallEventSchema } from '../softphone/call-event';
 
 /**
@@ -7,9 +9,38 @@ import { CallEventSchema } from '../softphone/call-event';
  */
 export const MessageSchemas = {
   'call-event': z.object({ type: z.literal('call-event'), event: CallEventSchema }).strict(),
+  /**
+   * Extension pages only: tasks were written, so the next reminder may have moved. The background
+   * also notices writes by itself while it runs; this message wakes it when it was stopped.
+   */
+  'reminders/changed': z.object({ type: z.literal('reminders/changed') }).strict(),
+  /** Extension pages only: the agent picked a snooze length in the side panel. */
+  'reminders/snooze': z
+    .object({
+      type: z.literal('reminders/snooze'),
+      taskId: IdSchema,
+      minutes: z.literal(SNOOZE_CHOICES_MINUTES),
+    })
+    .strict(),
+  /**
+   * From the softphone page's "open Wrapup" prompt, sent on the agent's click: Chrome lets the
+   * background open the side panel only while that click's user gesture lasts.
+   */
+  'side-panel/open': z.object({ type: z.literal('side-panel/open') }).strict(),
 } as const;
 
 export type MessageType = keyof typeof MessageSchemas;
+
+/** Messages that change the agent's own data: a content script beside a web page may not send them. */
+export const EXTENSION_PAGE_MESSAGES: ReadonlySet<MessageType> = new Set([
+  'reminders/changed',
+  'reminders/snooze',
+]);
 export type Message<T extends MessageType = MessageType> = z.infer<(typeof MessageSchemas)[T]>;
 
-export const AnyMessageSchema = z.discriminatedUnion('type', [MessageSchemas['call-event']]);
+export const AnyMessageSchema = z.discriminatedUnion('type', [
+  MessageSchemas['call-event'],
+  MessageSchemas['reminders/changed'],
+  MessageSchemas['reminders/snooze'],
+  MessageSchemas['side-panel/open'],
+]);

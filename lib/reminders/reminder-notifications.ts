@@ -1,5 +1,6 @@
 import type { Id } from '../domain/ids';
 import type { Task } from '../domain/task';
+import { t } from '../i18n/translate';
 
 /** A reminder late by more than this fell due while the browser was closed or asleep. */
 export const PAST_DUE_AFTER_MS = 2 * 60_000;
@@ -20,17 +21,6 @@ export interface ReminderNotification {
   /** Chrome only: Firefox's notifications have no buttons (its click opens the task). */
   buttons: { title: string }[];
 }
-
-// User-visible text: belongs in lib/i18n/messages-en.ts once that catalogue takes reminder keys.
-const TEXT = {
-  title: 'Scheduled call',
-  pastDueTitle: 'Past due: scheduled call',
-  groupTitle: (count: number) => `${count} past-due scheduled calls`,
-  callNow: 'Call now',
-  snooze: 'Snooze',
-  noCustomer: 'No customer',
-  newTask: 'new',
-};
 
 export function reminderNotificationId(taskId: Id): string {
   return `${TASK_PREFIX}${taskId}`;
@@ -58,7 +48,7 @@ export interface NotificationFormat {
 
 function who(details: ReminderDetails): string {
   const number = details.task.call?.number;
-  const name = details.customerName ?? TEXT.noCustomer;
+  const name = details.customerName ?? t('reminderNoCustomer');
   return number ? `${name} · ${number}` : name;
 }
 
@@ -69,13 +59,16 @@ function taskNotification(
 ): ReminderNotification {
   const { task } = details;
   const when = task.scheduledAt ?? task.remindAt;
-  const number = task.number === null ? TEXT.newTask : `#${task.number}`;
+  const number =
+    task.number === null ? t('taskNumberNew') : t('reminderTaskNumber', { number: task.number });
   return {
     id: reminderNotificationId(task.id),
-    title: pastDue ? TEXT.pastDueTitle : TEXT.title,
+    title: pastDue ? t('reminderPastDueTitle') : t('reminderTitle'),
     message: `${who(details)}\n${task.subject}`,
     contextMessage: `${number} · ${when ? format.formatTime(when) : ''}`,
-    buttons: format.withButtons ? [{ title: TEXT.callNow }, { title: TEXT.snooze }] : [],
+    buttons: format.withButtons
+      ? [{ title: t('reminderCallNow') }, { title: t('reminderSnooze') }]
+      : [],
   };
 }
 
@@ -99,7 +92,7 @@ export function reminderNotifications(
   }
   const group: ReminderNotification = {
     id: PAST_DUE_GROUP_ID,
-    title: TEXT.groupTitle(pastDue.length),
+    title: t('reminderPastDueGroupTitle', { count: pastDue.length }),
     message: pastDue.map((details) => `${who(details)}: ${details.task.subject}`).join('\n'),
     contextMessage: '',
     buttons: [],

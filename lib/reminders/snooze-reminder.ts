@@ -4,9 +4,6 @@ import { historyEntry } from '../domain/history-entry';
 import { type Id, newId } from '../domain/ids';
 import type { Task } from '../domain/task';
 
-/** The snooze lengths the side panel offers; the notification's button uses the default lead. */
-export const SNOOZE_CHOICES_MINUTES = [5, 10, 15] as const;
-
 /**
  * Moves a task's reminder to `minutes` after `now` and records 'reminder_snoozed'. The new
  * remind-at time has not been handled, so the next wake-up shows it again. A task that is gone

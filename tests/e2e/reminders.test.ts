@@ -1,8 +1,18 @@
-import type { Worker } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { isServiceWorkerRunning, stopServiceWorker } from './support/service-worker';
 
 const chromiumPath = inject('chromiumPath');
+/** The service worker, or one of the extension's pages: both can use the extension's APIs. */
+type ExtensionContext = Pick<Worker, 'evaluate'>;
+
+const DEXIE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('dexie/dist/dexie.js'),
+  'utf8',
+);
 
 type Chrome = {
   runtime: { reload(): void };
@@ -14,71 +24,102 @@ type Chrome = {
   };
 };
 
-/**
- * Stores a scheduled call straight into the extension's IndexedDB from the service worker, as a
- * sync pull would, and returns its id. The worker's Dexie has created the database by then.
- */
-async function storeScheduledCall(worker: Worker, remindInMs: number, subject: string) {
+/** A scheduled call of the agent's, as the store keeps it, due for its reminder in `remindInMs`. */
+function scheduledCall(agentId: string, remindInMs: number, subject: string) {
+  const now = Date.now();
+  return {
+    id: crypto.randomUUID(),
+    number: null,
+    kind: 'call',
+    origin: 'manual',
+    subject,
+    notes: '',
+    status: 'open',
+    customerId: null,
+    assigneeId: agentId,
+    transactionId: null,
+    transactionCodes: [],
+    call: null,
+    dueAt: null,
+    scheduledAt: new Date(now + remindInMs + 5 * 60_000).toISOString(),
+    reminderLeadMinutes: null,
+    remindAt: new Date(now + remindInMs).toISOString(),
+    fields: {},
+    parentId: null,
+    parentNumber: null,
+    reference: null,
+    createdAt: new Date(now).toISOString(),
+    updatedAt: new Date(now).toISOString(),
+    createdBy: agentId,
+    updatedBy: agentId,
+    version: 0,
+    deletedAt: null,
+  };
+}
+
+async function agentIdOf(worker: Worker): Promise<string> {
   return worker.evaluate(
-    async ({ remindInMs, subject }) => {
-      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
-      const agentId = (await chrome.storage.local.get('agentId')).agentId as string;
-      const now = Date.now();
-      const id = crypto.randomUUID();
-      const task = {
-        id,
-        number: null,
-        kind: 'call',
-        origin: 'manual',
-        subject,
-        notes: '',
-        status: 'open',
-        customerId: null,
-        assigneeId: agentId,
-        transactionId: null,
-        transactionCodes: [],
-        call: null,
-        dueAt: null,
-        scheduledAt: new Date(now + remindInMs + 5 * 60_000).toISOString(),
-        reminderLeadMinutes: null,
-        remindAt: new Date(now + remindInMs).toISOString(),
-        fields: {},
-        parentId: null,
-        parentNumber: null,
-        reference: null,
-        createdAt: new Date(now).toISOString(),
-        updatedAt: new Date(now).toISOString(),
-        createdBy: agentId,
-        updatedBy: agentId,
-        version: 0,
-        deletedAt: null,
-      };
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('wrapup');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('tasks', 'readwrite');
-        tx.objectStore('tasks').put(task);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      return id;
-    },
-    { remindInMs, subject },
+    async () =>
+      (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('agentId'))
+        .agentId as string,
   );
 }
 
-async function notifications(worker: Worker) {
+/**
+ * Stores a scheduled call straight into the extension's IndexedDB from the service worker, as a
+ * sync pull would, and returns its id. The worker's Dexie has created the database by then.
+ * Raw IndexedDB tells no one, so the background only sees it when it next wakes.
+ */
+async function storeScheduledCall(worker: Worker, remindInMs: number, subject: string) {
+  const task = scheduledCall(await agentIdOf(worker), remindInMs, subject);
+  await worker.evaluate(async (task) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('wrapup');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('tasks', 'readwrite');
+      tx.objectStore('tasks').put(task);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, task);
+  return task.id;
+}
+
+/**
+ * Stores a scheduled call through Dexie from an extension page, as the side panel's edits do:
+ * Dexie announces the write to the extension's other contexts, and nothing else is sent.
+ */
+async function scheduleFromExtensionPage(page: Page, task: ReturnType<typeof scheduledCall>) {
+  await page.evaluate(DEXIE_SOURCE);
+  await page.evaluate(async (task) => {
+    const { Dexie } = globalThis as unknown as {
+      Dexie: new (
+        name: string,
+      ) => {
+        open(): Promise<unknown>;
+        table(name: string): { put(value: unknown): Promise<unknown> };
+        close(): void;
+      };
+    };
+    const db = new Dexie('wrapup');
+    await db.open();
+    await db.table('tasks').put(task);
+    db.close();
+  }, task);
+}
+
+async function notifications(worker: ExtensionContext) {
   return worker.evaluate(() =>
     (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll(),
   );
 }
 
 /** Wakes the background as its alarm would, so it re-reads the store and re-arms. */
-async function wakeBackground(worker: Worker) {
+async function wakeBackground(worker: ExtensionContext) {
   await worker.evaluate(() =>
     (globalThis as unknown as { chrome: Chrome }).chrome.alarms.create('wrapup-reminder', {
       when: Date.now(),
@@ -87,7 +128,7 @@ async function wakeBackground(worker: Worker) {
 }
 
 /** How often the task's history says its reminder fired, read straight from IndexedDB. */
-async function firedCount(worker: Worker, taskId: string) {
+async function firedCount(worker: ExtensionContext, taskId: string) {
   return worker.evaluate(async (taskId) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('wrapup');
@@ -162,6 +203,20 @@ describe.skipIf(!chromiumPath)('reminders in real Chromium', () => {
     expect(await firedCount(worker, id)).toBe(1);
   });
 
+  it('R11: a reminder scheduled from an extension page re-arms the running background unprompted', async () => {
+    const worker = await browser.serviceWorker();
+    await waitForAgent(worker);
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    const task = scheduledCall(await agentIdOf(worker), 5_000, 'Scheduled in the side panel');
+    await scheduleFromExtensionPage(page, task);
+    await expect
+      .poll(async () => Object.keys(await notifications(worker)), { timeout: 15_000 })
+      .toContain(`wrapup-reminder:${task.id}`);
+    expect(await firedCount(worker, task.id)).toBe(1);
+    await page.close();
+  });
+
   it('R11: a reminder that fell due while the browser was closed shows after relaunch, once', async () => {
     let worker = await browser.serviceWorker();
     const id = await storeScheduledCall(worker, -60 * 60_000, 'Missed callback');
@@ -179,5 +234,39 @@ describe.skipIf(!chromiumPath)('reminders in real Chromium', () => {
     await wakeBackground(worker);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await firedCount(worker, id)).toBe(1);
+  });
+
+  // Last: Playwright keeps no handle on the worker Chrome restarts, so later tests could not
+  // reach the background through `browser.serviceWorker()`.
+  it('R11: a reminder fires exactly once although the service worker was stopped before it was due', async () => {
+    const worker = await browser.serviceWorker();
+    await waitForAgent(worker);
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    const id = await storeScheduledCall(worker, 8_000, 'Call back after the worker slept');
+    await wakeBackground(worker);
+    await expect
+      .poll(
+        async () =>
+          (
+            await worker.evaluate(() =>
+              (globalThis as unknown as { chrome: Chrome }).chrome.alarms.get('wrapup-reminder'),
+            )
+          )?.scheduledTime,
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(Date.now() + 1_000);
+
+    await stopServiceWorker(browser.context, worker);
+    expect(Object.keys(await notifications(page))).not.toContain(`wrapup-reminder:${id}`);
+
+    // Only the alarm can start the worker again; the new one finds the reminder due and shows it.
+    await expect
+      .poll(async () => Object.keys(await notifications(page)), { timeout: 20_000 })
+      .toContain(`wrapup-reminder:${id}`);
+    expect(await isServiceWorkerRunning(browser.context, worker.url())).toBe(true);
+    await wakeBackground(page);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await firedCount(page, id)).toBe(1);
   });
 });

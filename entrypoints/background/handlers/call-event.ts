@@ -2,28 +2,50 @@ import { browser } from 'wxt/browser';
 import { applyWrapUp } from '../../../lib/call-log/apply-wrap-up';
 import { recordCallLog } from '../../../lib/call-log/record-call-log';
 import { catchUpSearchIndex } from '../../../lib/db/search-indexer';
+import { loadSettings } from '../../../lib/db/settings-store';
 import { type MessageHandler, RejectedMessageError } from '../../../lib/messages/dispatch';
 import { currentAgentId } from '../../../lib/session/current-agent';
+import { logsCallAutomatically } from '../../../lib/softphone/auto-log-policy';
 import { openBackgroundDb } from '../database';
 import { rearmReminders } from '../reminders';
+import { sidePanelCanBeOffered } from '../side-panel';
+
+/**
+ * What the softphone page learns back: the log made (if any), and whether to offer the agent a
+ * click that opens the side panel to it (the panel is closed and this browser can open it so).
+ */
+export interface CallEventReply {
+  ok: true;
+  taskId: string | null;
+  offerPanel: boolean;
+}
 
 /**
  * A softphone page reports a call. Only pages on a granted softphone origin may: a page we were
- * never allowed on cannot create tasks by forging messages.
+ * never allowed on cannot create tasks by forging messages. An ended call becomes its call log
+ * when the contact center logs calls automatically (R1) or it is a campaign call (R7).
  */
-export const handleCallEvent: MessageHandler<'call-event'> = async (message, sender) => {
+export const handleCallEvent: MessageHandler<'call-event'> = async (
+  message,
+  sender,
+): Promise<CallEventReply> => {
   const origin = sender.url ? new URL(sender.url).origin : null;
   if (!origin || !(await browser.permissions.contains({ origins: [`${origin}/*`] }))) {
     throw new RejectedMessageError(`call event from an origin that is not granted: ${origin}`);
   }
   const { event } = message;
+  const db = openBackgroundDb();
+  if (event.type === 'ended' && !logsCallAutomatically(event, await loadSettings(db))) {
+    return { ok: true, taskId: null, offerPanel: false };
+  }
   const record =
     event.type === 'ended' ? recordCallLog : event.type === 'wrapped_up' ? applyWrapUp : null;
-  if (!record) return { ok: true };
-  const db = openBackgroundDb();
+  if (!record) return { ok: true, taskId: null, offerPanel: false };
   const task = await record(db, event, { actorId: await currentAgentId() });
   void catchUpSearchIndex(db);
   // A callback scheduled in wrap-up (R8) may now be the next reminder.
   rearmReminders();
-  return { ok: true, taskId: task?.id ?? null };
+  const offerPanel =
+    event.type === 'ended' && task !== undefined && (await sidePanelCanBeOffered());
+  return { ok: true, taskId: task?.id ?? null, offerPanel };
 };

@@ -1,4 +1,4 @@
-import type { Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Worker } from 'playwright-core';
 
 /** Waits until the background has registered the softphone content script for the demo origin. */
 export async function waitForSoftphoneScript(worker: Worker, timeoutMs = 15_000): Promise<void> {
@@ -16,4 +16,61 @@ export async function waitForSoftphoneScript(worker: Worker, timeoutMs = 15_000)
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('the softphone content script was never registered');
+}
+
+/**
+ * Stops the extension's service worker the way Chrome does when it idles out, through the
+ * DevTools protocol, and waits until the browser lists it no more; the next extension event (an
+ * alarm, a message) starts a new one. `Target.closeTarget` only detaches from a worker, so this
+ * uses `ServiceWorker.stopAllWorkers` from a blank page's session.
+ */
+export async function stopServiceWorker(
+  context: BrowserContext,
+  worker: Worker,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const targets = await browserSession(context);
+  const page = await context.newPage();
+  try {
+    const session = await context.newCDPSession(page);
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (!(await isListed(targets, worker.url()))) return;
+      if (Date.now() > deadline) throw new Error('the service worker did not stop');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await page.close();
+    await targets.detach();
+  }
+}
+
+async function browserSession(context: BrowserContext): Promise<CDPSession> {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser to open a DevTools session on');
+  return browser.newBrowserCDPSession();
+}
+
+async function isListed(session: CDPSession, workerUrl: string): Promise<boolean> {
+  const { targetInfos } = await session.send('Target.getTargets');
+  return targetInfos.some((info) => info.type === 'service_worker' && info.url === workerUrl);
+}
+
+/**
+ * Whether a service worker runs at `workerUrl`. Playwright does not report a worker that Chrome
+ * restarts after `stopServiceWorker`, so tests ask the browser and talk to the extension through
+ * one of its pages instead.
+ */
+export async function isServiceWorkerRunning(
+  context: BrowserContext,
+  workerUrl: string,
+): Promise<boolean> {
+  const session = await browserSession(context);
+  try {
+    return await isListed(session, workerUrl);
+  } finally {
+    await session.detach();
+  }
 }

@@ -7,7 +7,21 @@ import {
 import type { CallEvent } from '../../../lib/softphone/call-event';
 
 const OWN_ID = 'wrapup-extension-id';
-const sender = { extensionId: OWN_ID, url: 'http://127.0.0.1:8787/demo/softphone.html', tabId: 1 };
+const sender = {
+  extensionId: OWN_ID,
+  url: 'http://127.0.0.1:8787/demo/softphone.html',
+  tabId: 1,
+  windowId: 1,
+  fromExtensionPage: false,
+};
+const panel = {
+  extensionId: OWN_ID,
+  url: `chrome-extension://${OWN_ID}/sidepanel.html`,
+  tabId: undefined,
+  windowId: undefined,
+  fromExtensionPage: true,
+};
+const TASK_ID = '019ac9f0-0000-7000-8000-000000000001';
 
 function endedCall(overrides: Partial<CallEvent> = {}): CallEvent {
   return {
@@ -33,7 +47,14 @@ function endedCall(overrides: Partial<CallEvent> = {}): CallEvent {
 
 function handlersSpy() {
   const callEvent = vi.fn(async () => ({ ok: true }));
-  return { handlers: { 'call-event': callEvent } satisfies MessageHandlers, callEvent };
+  const snooze = vi.fn(async () => ({ ok: true }));
+  const handlers = {
+    'call-event': callEvent,
+    'reminders/changed': vi.fn(async () => ({ ok: true })),
+    'reminders/snooze': snooze,
+    'side-panel/open': vi.fn(async () => ({ ok: true })),
+  } satisfies MessageHandlers;
+  return { handlers, callEvent, snooze };
 }
 
 describe('dispatchMessage', () => {
@@ -95,5 +116,37 @@ describe('dispatchMessage', () => {
       dispatchMessage(handlers, { type: 'call-event', event: endedCall() }, foreign, OWN_ID),
     ).rejects.toThrow(/another extension/);
     expect(callEvent).not.toHaveBeenCalled();
+  });
+
+  it('R11: takes a snooze of 5, 10, 15 or 60 minutes from the side panel', async () => {
+    const { handlers, snooze } = handlersSpy();
+    for (const minutes of [5, 10, 15, 60]) {
+      const message = { type: 'reminders/snooze', taskId: TASK_ID, minutes };
+      await dispatchMessage(handlers, message, panel, OWN_ID);
+      expect(snooze).toHaveBeenLastCalledWith(message, panel);
+    }
+  });
+
+  it.each([
+    ['a length not offered', { type: 'reminders/snooze', taskId: TASK_ID, minutes: 7 }],
+    ['a negative length', { type: 'reminders/snooze', taskId: TASK_ID, minutes: -5 }],
+    ['a task id that is not one', { type: 'reminders/snooze', taskId: '1; drop', minutes: 5 }],
+  ])('refuses a snooze with %s', async (_label, message) => {
+    const { handlers, snooze } = handlersSpy();
+    await expect(dispatchMessage(handlers, message, panel, OWN_ID)).rejects.toThrow(
+      /malformed message/,
+    );
+    expect(snooze).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    { type: 'reminders/snooze', taskId: TASK_ID, minutes: 5 },
+    { type: 'reminders/changed' },
+  ])('refuses $type from a content script: only extension pages may send it', async (message) => {
+    const { handlers } = handlersSpy();
+    await expect(dispatchMessage(handlers, message, sender, OWN_ID)).rejects.toThrow(
+      /extension pages only/,
+    );
+    for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
   });
 });

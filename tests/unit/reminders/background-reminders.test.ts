@@ -2,14 +2,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { openBackgroundDb } from '../../../entrypoints/background/database';
 import {
+  handleReminderSnooze,
+  handleRemindersChanged,
+} from '../../../entrypoints/background/handlers/reminder-messages';
+import {
   armNextReminder,
-  openTaskRequest,
   REMINDER_ALARM,
+  REMINDER_SWEEP_ALARM,
+  rearmOnTaskWrites,
   registerReminders,
 } from '../../../entrypoints/background/reminders';
+import { openWrapupDb } from '../../../lib/db/database';
 import { saveTaskEdit } from '../../../lib/db/task-commands';
 import { writeOperation } from '../../../lib/db/write-operation';
 import type { Task } from '../../../lib/domain/task';
+import { openTaskRequestItem } from '../../../lib/messages/open-task-request';
 import {
   PAST_DUE_GROUP_ID,
   reminderNotificationId,
@@ -17,6 +24,13 @@ import {
 import { AGENT, makeCustomer, makeTask, OTHER_AGENT } from '../db/fixtures';
 
 const db = openBackgroundDb();
+const PANEL_SENDER = {
+  extensionId: 'wrapup',
+  url: 'chrome-extension://wrapup/sidepanel.html',
+  tabId: undefined,
+  windowId: undefined,
+  fromExtensionPage: true,
+};
 
 function scheduled(n: number, remindAt: string, overrides: Partial<Task> = {}): Task {
   const scheduledAt = new Date(Date.parse(remindAt) + 5 * 60_000).toISOString();
@@ -25,6 +39,11 @@ function scheduled(n: number, remindAt: string, overrides: Partial<Task> = {}): 
 
 async function alarmTime() {
   return (await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime;
+}
+
+/** The alarms a growing task count could multiply: all but the fixed backstop. */
+async function reminderAlarms() {
+  return (await fakeBrowser.alarms.getAll()).filter((alarm) => alarm.name !== REMINDER_SWEEP_ALARM);
 }
 
 async function shownIds() {
@@ -80,7 +99,7 @@ describe('background reminders', () => {
       ],
     });
     await armNextReminder();
-    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+    expect(await reminderAlarms()).toHaveLength(1);
     expect(await alarmTime()).toBe(Date.parse('2026-11-28T10:00:00.000Z'));
 
     await ringAlarm();
@@ -151,6 +170,78 @@ describe('background reminders', () => {
     expect(await firedCount()).toBe(2);
   });
 
+  it('R11: a snooze picked in the side panel moves the reminder, closes it and re-arms', async () => {
+    const task = scheduled(1, '2026-11-28T10:00:00.000Z');
+    await writeOperation(db, { tasks: [task] });
+    await armNextReminder();
+    await ringAlarm();
+    expect(await shownIds()).toEqual([reminderNotificationId(task.id)]);
+    vi.setSystemTime(new Date('2026-11-28T10:01:00.000Z'));
+    const reply = await handleReminderSnooze(
+      { type: 'reminders/snooze', taskId: task.id, minutes: 60 },
+      PANEL_SENDER,
+    );
+    const expected = Date.parse('2026-11-28T11:01:00.000Z');
+    expect(reply).toEqual({ ok: true, remindAt: new Date(expected).toISOString() });
+    expect(await shownIds()).toEqual([]);
+    expect(await alarmTime()).toBe(expected);
+    const snoozed = (await db.history.toArray()).filter(
+      (entry) => entry.event.type === 'reminder_snoozed',
+    );
+    expect(snoozed).toHaveLength(1);
+  });
+
+  it('snoozing a task that is gone changes nothing and says so', async () => {
+    const reply = await handleReminderSnooze(
+      { type: 'reminders/snooze', taskId: makeTask(99).id, minutes: 5 },
+      PANEL_SENDER,
+    );
+    expect(reply).toEqual({ ok: true, remindAt: null });
+    expect(await db.history.count()).toBe(0);
+  });
+
+  it('R11: a task written by another context (the side panel) re-arms with no message', async () => {
+    const stop = rearmOnTaskWrites();
+    try {
+      const panelDb = openWrapupDb();
+      await writeOperation(panelDb, { tasks: [scheduled(1, '2026-11-28T09:40:00.000Z')] });
+      await vi.waitFor(async () =>
+        expect(await alarmTime()).toBe(Date.parse('2026-11-28T09:40:00.000Z')),
+      );
+      panelDb.close();
+    } finally {
+      stop();
+    }
+  });
+
+  it('R11: the reminders/changed message re-arms a background that heard nothing', async () => {
+    await writeOperation(db, { tasks: [scheduled(1, '2026-11-28T09:45:00.000Z')] });
+    expect(await alarmTime()).toBeUndefined();
+    await handleRemindersChanged({ type: 'reminders/changed' }, PANEL_SENDER);
+    expect(await alarmTime()).toBe(Date.parse('2026-11-28T09:45:00.000Z'));
+  });
+
+  it('R11: a backstop alarm every minute re-arms for writes nobody announced', async () => {
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.alarms.get(REMINDER_SWEEP_ALARM))?.periodInMinutes).toBe(1),
+    );
+    const sweep = await fakeBrowser.alarms.get(REMINDER_SWEEP_ALARM);
+    registerReminders();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await fakeBrowser.alarms.get(REMINDER_SWEEP_ALARM))?.scheduledTime).toBe(
+      sweep?.scheduledTime,
+    );
+    await writeOperation(db, { tasks: [scheduled(1, '2026-11-28T09:50:00.000Z')] });
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: REMINDER_SWEEP_ALARM,
+      scheduledTime: Date.now(),
+      periodInMinutes: 1,
+    });
+    await vi.waitFor(async () =>
+      expect(await alarmTime()).toBe(Date.parse('2026-11-28T09:50:00.000Z')),
+    );
+  });
+
   it('never shows a reminder twice, whatever wakes the background', async () => {
     await writeOperation(db, { tasks: [scheduled(1, '2026-11-28T08:59:00.000Z')] });
     await Promise.all([armNextReminder(), armNextReminder(), armNextReminder()]);
@@ -196,7 +287,9 @@ describe('background reminders', () => {
     await writeOperation(db, { tasks: [task] });
     await armNextReminder();
     await fakeBrowser.notifications.onClicked.trigger(reminderNotificationId(task.id));
-    await vi.waitFor(async () => expect((await openTaskRequest.getValue())?.taskId).toBe(task.id));
+    await vi.waitFor(async () =>
+      expect((await openTaskRequestItem.getValue())?.taskId).toBe(task.id),
+    );
   });
 
   it('closing a reminder records reminder_dismissed', async () => {
@@ -221,7 +314,7 @@ describe('background reminders', () => {
     const started = performance.now();
     await armNextReminder();
     const elapsed = performance.now() - started;
-    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+    expect(await reminderAlarms()).toHaveLength(1);
     expect(await alarmTime()).toBe(base + 2_000 * 60_000);
     expect(elapsed).toBeLessThan(2_000);
   }, 60_000);
