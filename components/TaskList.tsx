@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { MY_TASKS_FILTERS } from '../lib/db/queries/my-tasks';
 import { TASK_SORTS, type TaskSort } from '../lib/db/queries/task-sort';
+import { TASK_KINDS, type TaskKind } from '../lib/domain/task-kind';
 import { t } from '../lib/i18n/translate';
 import { useAppState } from './app-context';
 import { ToLogQueue } from './ToLogQueue';
@@ -51,6 +52,30 @@ function SortPicker() {
   );
 }
 
+/** Narrows the list to one kind of task, searching too. */
+function KindPicker() {
+  const state = useAppState();
+  return (
+    <label class="sort">
+      <span>{t('kindFilterLabel')}</span>
+      <select
+        name="kind-filter"
+        value={state.kind.value}
+        onChange={(event) => {
+          state.kind.value = event.currentTarget.value as TaskKind | 'all';
+        }}
+      >
+        <option value="all">{t('allKinds')}</option>
+        {TASK_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`kind_${kind}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The agent's tasks, or search results as they type (R21); arrows move, Enter opens. */
 export function TaskList() {
   const state = useAppState();
@@ -66,7 +91,10 @@ export function TaskList() {
       <ToLogQueue />
       <div class="list-heading">
         <h2 id="my-tasks-heading">{t('myTasks')}</h2>
-        <SortPicker />
+        <div class="list-controls">
+          <KindPicker />
+          <SortPicker />
+        </div>
       </div>
       <label class="search">
         <span class="visually-hidden">{t('searchLabel')}</span>
@@ -104,7 +132,7 @@ export function TaskList() {
             <p class="empty">
               {searching
                 ? t('noMatches')
-                : state.filter.value === 'open'
+                : state.filter.value === 'open' && state.kind.value === 'all'
                   ? t('noTasks')
                   : t('noTasksInFilter')}
             </p>

@@ -56,6 +56,8 @@ export const WORKSPACE_MESSAGES_EN = {
   deleteConfirm: 'Delete permanently',
   toLogHeading: 'To log ({count})',
   sortLabel: 'Sort',
+  kindFilterLabel: 'Kind',
+  allKinds: 'All kinds',
   sort_default: 'Default',
   sort_updated_desc: 'Last changed',
   sort_due_asc: 'Next due',

@@ -12,6 +12,7 @@ import type { Id } from '../domain/ids';
 import { can, type TaskAction } from '../domain/permissions';
 import type { Task } from '../domain/task';
 import type { TaskChanges, TaskDraft } from '../domain/task-draft';
+import type { TaskKind } from '../domain/task-kind';
 import { ValidationError } from '../domain/validation-error';
 import { customerDraftFrom, issuesForCustomerForm, type NewCustomerInput } from './customer-input';
 import type { DraftStore } from './draft-store';
@@ -58,6 +59,7 @@ export function createAppState({
   const softphones = createSoftphoneAccessState(softphoneAccess);
   const filter = signal<MyTasksFilter>('open');
   const sort = signal<TaskSort | 'default'>('default');
+  const kind = signal<TaskKind | 'all'>('all');
   const query = signal('');
   const route = signal<Route>({ screen: 'list' });
   /** Where Back goes from a task: the customer it was opened from, or the list. */
@@ -92,17 +94,20 @@ export function createAppState({
       filter: filter.value,
       query: query.value.trim(),
       sort: sort.value,
+      kind: kind.value,
       limit: firstPage.value ? FIRST_PAGE : undefined,
     }),
     async (input): Promise<TaskListResult> => {
       const chosen = input.sort === 'default' ? undefined : input.sort;
       if (input.query) {
         const { searchTasks } = await import('../db/queries/search-tasks');
-        const result = await searchTasks(db, input.query, {}, { limit: 200, sort: chosen });
+        const filters = input.kind === 'all' ? {} : { kinds: [input.kind] };
+        const result = await searchTasks(db, input.query, filters, { limit: 200, sort: chosen });
         return { tasks: result.tasks, complete: result.indexComplete };
       }
       const tasks = await myTasks(db, agentId, {
         filter: input.filter,
+        kind: input.kind === 'all' ? undefined : input.kind,
         sort: chosen,
         now: now(),
         limit: input.limit,
@@ -182,6 +187,7 @@ export function createAppState({
     drafts,
     filter,
     sort,
+    kind,
     query,
     route,
     user,

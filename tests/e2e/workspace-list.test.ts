@@ -26,6 +26,7 @@ describe.skipIf(!chromiumPath)('a list of 10,000 tasks in real Chromium', () => 
         const updated = new Date(start + (TASKS - n) * 60_000).toISOString();
         return taskRecord(agent, {
           number: n + 1,
+          kind: (n + 1) % 1000 === 0 ? 'email' : 'call',
           subject: `Follow-up ${n + 1}`,
           createdAt: created,
           updatedAt: updated,
@@ -74,5 +75,18 @@ describe.skipIf(!chromiumPath)('a list of 10,000 tasks in real Chromium', () => 
       .toContain(`Follow-up ${TASKS}`);
     expect(await panel.seriousViolations()).toEqual([]);
     await panel.screenshot('task-list-10000');
+  });
+
+  it('R22: a quick filter by kind narrows the list', async () => {
+    const { page } = panel;
+    await page.selectOption('select[name="kind-filter"]', 'email');
+    await expect.poll(() => page.getByTestId('task-list').getAttribute('data-count')).toBe('10');
+    expect(await panel.taskRows().first().textContent()).toContain(`Follow-up ${TASKS}`);
+    await page.selectOption('select[name="kind-filter"]', 'meeting');
+    await page.waitForSelector('text=Nothing here.');
+    await page.selectOption('select[name="kind-filter"]', 'all');
+    await expect
+      .poll(() => page.getByTestId('task-list').getAttribute('data-count'))
+      .toBe(String(TASKS));
   });
 });
