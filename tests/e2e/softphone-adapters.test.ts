@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../../server/start';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { DemoSoftphonePage, SidePanelPage } from './support/pages';
-import { waitForSoftphoneScript } from './support/service-worker';
+import { storedTasks, waitForSoftphoneScript } from './support/service-worker';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -71,5 +71,37 @@ describe.skipIf(!chromiumPath)('softphone adapters in real Chromium', () => {
     await panel.openTaskWithNumber('+14155550101');
     expect(await panel.fact('transaction-id').textContent()).toBe('TX-PAGE-1');
     expect(await panel.fact('codes').textContent()).toBe('INFO');
+  });
+
+  /** Call logs with no number: what the WebRTC observer alone knows about a call. */
+  async function numberlessCallLogs() {
+    const tasks = await storedTasks(await browser.serviceWorker());
+    return tasks.filter((task) => task.call !== null && task.call.number === null).length;
+  }
+
+  async function webRtcOnlyCall(hangUpWith: '#hangup' | '#far-end-hangup') {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/demo/webrtc-only.html`);
+    await page.click('#call');
+    await expect.poll(() => page.textContent('#state'), { timeout: 10_000 }).toBe('connected');
+    await page.waitForTimeout(1_000);
+    await page.click(hangUpWith);
+    return page;
+  }
+
+  it('R1: the WebRTC observer alone logs a call on a page no profile reads and no page event reports', async () => {
+    const before = await numberlessCallLogs();
+    const page = await webRtcOnlyCall('#hangup');
+    await expect.poll(numberlessCallLogs, { timeout: 15_000 }).toBe(before + 1);
+    await page.waitForTimeout(1_000);
+    expect(await numberlessCallLogs()).toBe(before + 1);
+    await page.close();
+  });
+
+  it('R1: the WebRTC observer logs the call when the far end hangs up', async () => {
+    const before = await numberlessCallLogs();
+    const page = await webRtcOnlyCall('#far-end-hangup');
+    await expect.poll(numberlessCallLogs, { timeout: 20_000 }).toBe(before + 1);
+    await page.close();
   });
 });

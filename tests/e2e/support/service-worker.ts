@@ -74,3 +74,25 @@ export async function isServiceWorkerRunning(
     await session.detach();
   }
 }
+
+/** Every task in the extension's store, read straight from IndexedDB in the service worker. */
+export async function storedTasks(
+  worker: Pick<Worker, 'evaluate'>,
+): Promise<{ id: string; origin: string; call: { number: string | null } | null }[]> {
+  return worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('wrapup');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tasks = await new Promise<
+      { id: string; origin: string; call: { number: string | null } | null }[]
+    >((resolve, reject) => {
+      const request = db.transaction('tasks').objectStore('tasks').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return tasks;
+  });
+}
