@@ -1,3 +1,5 @@
+import type { DemoSeed } from './demo/seed-demo';
+
 export interface DemoBannerInfo {
   /** The server's base URL, e.g. `http://127.0.0.1:8787`. */
   url: string;
@@ -5,6 +7,21 @@ export interface DemoBannerInfo {
   extensionDir: string;
   /** Where the embedded database keeps its files. */
   dataDir: string;
+  /** The demo contact center's accounts, when there is one. */
+  demo?: DemoSeed | null;
+}
+
+function signInLines(demo: DemoSeed | null | undefined): string[] {
+  if (!demo) return [];
+  const width = Math.max(...demo.accounts.map((account) => account.email.length));
+  return [
+    `  Sign in to "${demo.tenantName}"${demo.created ? ' (created just now)' : ''}:`,
+    ...demo.accounts.map(
+      (account) =>
+        `    ${account.role.padEnd(14)} ${account.email.padEnd(width)}   password: ${account.password}`,
+    ),
+    '',
+  ];
 }
 
 /** What `npm start` prints once everything is up: where to go and what to do, in order. */
@@ -20,6 +37,7 @@ export function formatDemoBanner(info: DemoBannerInfo): string {
     `  Health        ${info.url}/health`,
     `  Database      PGlite (embedded PostgreSQL), data in ${info.dataDir}`,
     '',
+    ...signInLines(info.demo),
     '  Demo pages',
     `    Agent console (softphone)   ${info.url}/demo/softphone.html`,
     `    CRM customer page           ${info.url}/demo/customer.html?id=C-1001`,

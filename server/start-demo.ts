@@ -30,8 +30,21 @@ async function startDemo(): Promise<void> {
   // Request logs would scroll the banner away; LOG_LEVEL=info brings them back.
   const logger = createLogger({ level: config.logLevel ?? 'warn' });
   const dataDir = resolve(config.dataDir ?? DEFAULT_DATA_DIR);
-  const server = await startServer({ port: config.port, host: config.host, dataDir, logger });
-  console.log(formatDemoBanner({ url: server.url, extensionDir: CHROME_EXTENSION_DIR, dataDir }));
+  const server = await startServer({
+    port: config.port,
+    host: config.host,
+    dataDir,
+    logger,
+    seedDemo: true,
+  });
+  console.log(
+    formatDemoBanner({
+      url: server.url,
+      extensionDir: CHROME_EXTENSION_DIR,
+      dataDir,
+      demo: server.demo,
+    }),
+  );
   closeOnSignals(async () => {
     console.log('\nStopping Wrapup…');
     await server.close();

@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { DEFAULT_PORT } from './config';
 import { type DatabaseKind, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { type DemoSeed, seedDemoIfEmpty } from './demo/seed-demo';
 import { createLogger, type Logger } from './logger';
 import { ChangeNotifier } from './sync/change-notifier';
 
@@ -22,6 +23,8 @@ export interface StartServerOptions {
   /** No log output at all (tests). Ignored when `logger` is given. */
   quiet?: boolean;
   logger?: Logger;
+  /** Creates the demo contact center on an empty database (never with NODE_ENV=production). */
+  seedDemo?: boolean;
 }
 
 export interface RunningServer {
@@ -29,6 +32,8 @@ export interface RunningServer {
   url: string;
   port: number;
   database: DatabaseKind;
+  /** The demo contact center's accounts, when `seedDemo` was asked for and there is one. */
+  demo: DemoSeed | null;
   /** Stops accepting, lets requests in flight finish (briefly), closes the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -76,9 +81,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let server: Server;
   let port: number;
   let notifier: ChangeNotifier | undefined;
+  let demo: DemoSeed | null = null;
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info('database migrated', { migrations: applied });
+    if (options.seedDemo) demo = await seedDemoIfEmpty(database.db);
     notifier = new ChangeNotifier(database.listen, logger);
     await notifier.start();
     const app = createApp({ db: database.db, databaseKind: database.kind, logger, notifier });
@@ -107,5 +114,5 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     })();
     return closing;
   };
-  return { url, port, database: database.kind, close };
+  return { url, port, database: database.kind, demo, close };
 }

@@ -29,3 +29,24 @@ describe('the npm start banner', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });
+
+describe('the npm start banner with the demo contact center', () => {
+  it('prints how to sign in with each demo account', () => {
+    const banner = formatDemoBanner({
+      url: 'http://127.0.0.1:8787',
+      extensionDir: '/x',
+      dataDir: '/y',
+      demo: {
+        tenantName: 'Demo',
+        created: true,
+        accounts: [
+          { role: 'administrator', email: 'admin@demo.test', password: 'secret-admin' },
+          { role: 'agent', email: 'alex@demo.test', password: 'secret-agent' },
+        ],
+      },
+    });
+    expect(banner).toContain('Sign in to "Demo" (created just now):');
+    expect(banner).toMatch(/administrator\s+admin@demo\.test\s+password: secret-admin/);
+    expect(banner).toMatch(/agent\s+alex@demo\.test\s+password: secret-agent/);
+  });
+});
