@@ -21,6 +21,7 @@ import { fieldDefinitionsRoute } from './routes/field-definitions';
 import { healthRoute } from './routes/health';
 import { interactionsRoute } from './routes/interactions';
 import { meRoute } from './routes/me';
+import { openApiRoute } from './routes/openapi';
 import { settingsRoute } from './routes/settings';
 import { syncRoute } from './routes/sync';
 import { tasksRoute } from './routes/tasks';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/settings', settingsRoute(db));
   app.route('/v1/sync', syncRoute(db, deps.logger, deps.notifier));
   app.route('/v1/interactions', interactionsRoute(db));
+  app.route('/v1/openapi.json', openApiRoute());
   app.notFound(() => problemResponse(404, 'Not Found'));
   app.onError((error, c) => {
     const problem = expectedProblem(error);
