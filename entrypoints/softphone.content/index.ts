@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { panelPromptTextOptional } from '../../lib/messages/panel-prompt';
 import type { Message } from '../../lib/messages/protocol';
 import { profileForUrlOptional } from '../../lib/softphone/built-in-profiles';
 import type { CallEvent } from '../../lib/softphone/call-event';
@@ -9,21 +10,21 @@ import { readPageCallFacts } from '../../lib/softphone/page-call-facts';
 import { listenForPageEvents } from '../../lib/softphone/page-events';
 import { watchDomProfile } from '../../lib/softphone/watch-dom-profile';
 import { createWebRtcCallTracker } from '../../lib/softphone/webrtc-call-events';
+import { showCallLoggedPrompt } from './call-logged-prompt';
 
 const SEND_ATTEMPTS = 5;
 
 // A call's end must reach the background even while its service worker is starting up, so a
-// failed send is retried a few times before it is reported.
-async function sendCallEvent(event: CallEvent): Promise<void> {
+// failed send is retried a few times before it is reported. Resolves to the background's reply.
+async function sendCallEvent(event: CallEvent): Promise<unknown> {
   const message: Message<'call-event'> = { type: 'call-event', event };
   for (let attempt = 1; ; attempt++) {
     try {
-      await browser.runtime.sendMessage(message);
-      return;
+      return await browser.runtime.sendMessage(message);
     } catch (error) {
       if (attempt >= SEND_ATTEMPTS) {
         console.error('[wrapup] could not report the call', event.type, error);
-        return;
+        return null;
       }
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
     }
@@ -39,8 +40,19 @@ export default defineContentScript({
   main(ctx) {
     const profile = profileForUrlOptional(location.href);
     // Several adapters may see the same call; fusion makes it one call and one log.
+    const openPanel = async () => {
+      const message: Message<'side-panel/open'> = { type: 'side-panel/open' };
+      const reply: unknown = await browser.runtime.sendMessage(message);
+      return (reply as { ok?: unknown } | null)?.ok === true;
+    };
     const fusion = createCallFusion({
-      emit: (event) => void sendCallEvent(event),
+      emit: (event) => {
+        void sendCallEvent(event).then((reply) => {
+          // The background offers the panel when it logged the call and the panel is closed.
+          const words = panelPromptTextOptional(reply);
+          if (words) showCallLoggedPrompt({ words, openPanel, signal: ctx.signal });
+        });
+      },
       signal: ctx.signal,
     });
     listenForPageEvents(document, fusion.accept, ctx.signal);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../../server/start';
-import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { closedShadowText, type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { DemoSoftphonePage, SidePanelPage } from './support/pages';
 import { storedTasks, waitForSoftphoneScript } from './support/service-worker';
 
@@ -102,6 +102,39 @@ describe.skipIf(!chromiumPath)('softphone adapters in real Chromium', () => {
     const before = await numberlessCallLogs();
     const page = await webRtcOnlyCall('#far-end-hangup');
     await expect.poll(numberlessCallLogs, { timeout: 20_000 }).toBe(before + 1);
+    await page.close();
+  });
+
+  it('R1: with the side panel closed, the softphone page offers it after the call, by keyboard too', async () => {
+    const worker = await browser.serviceWorker();
+    const openPanels = () =>
+      worker.evaluate(async () => {
+        const chrome = (
+          globalThis as unknown as {
+            chrome: { runtime: { getContexts(filter: object): Promise<unknown[]> } };
+          }
+        ).chrome;
+        return (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length;
+      });
+    expect(await openPanels()).toBe(0);
+
+    const page = await webRtcOnlyCall('#hangup');
+    await page.waitForSelector('[data-wrapup-prompt]', { state: 'attached', timeout: 15_000 });
+    expect(await closedShadowText(page, 'data-wrapup-prompt')).toBe(
+      'Call logged in Wrapup. Open Wrapup Dismiss',
+    );
+    // Never steals focus from the softphone; the next Tab reaches its first button.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('hangup');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => document.activeElement?.hasAttribute('data-wrapup-prompt')),
+    ).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(openPanels, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-wrapup-prompt]').count(), { timeout: 5_000 })
+      .toBe(0);
     await page.close();
   });
 });

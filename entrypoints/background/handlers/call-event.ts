@@ -3,7 +3,9 @@ import { applyWrapUp } from '../../../lib/call-log/apply-wrap-up';
 import { recordCallLog } from '../../../lib/call-log/record-call-log';
 import { catchUpSearchIndex } from '../../../lib/db/search-indexer';
 import { loadSettings } from '../../../lib/db/settings-store';
+import { t } from '../../../lib/i18n/translate';
 import { type MessageHandler, RejectedMessageError } from '../../../lib/messages/dispatch';
+import type { PanelPromptText } from '../../../lib/messages/panel-prompt';
 import { currentAgentId } from '../../../lib/session/current-agent';
 import { logsCallAutomatically } from '../../../lib/softphone/auto-log-policy';
 import { openBackgroundDb } from '../database';
@@ -11,13 +13,14 @@ import { rearmReminders } from '../reminders';
 import { sidePanelCanBeOffered } from '../side-panel';
 
 /**
- * What the softphone page learns back: the log made (if any), and whether to offer the agent a
- * click that opens the side panel to it (the panel is closed and this browser can open it so).
+ * What the softphone page learns back: the log made (if any), and, when the panel is closed and
+ * this browser can open it on a click, the text of the prompt that offers it. The text comes from
+ * here so the content script carries no message catalogue.
  */
 export interface CallEventReply {
   ok: true;
   taskId: string | null;
-  offerPanel: boolean;
+  panelPrompt: PanelPromptText | null;
 }
 
 /**
@@ -36,16 +39,23 @@ export const handleCallEvent: MessageHandler<'call-event'> = async (
   const { event } = message;
   const db = openBackgroundDb();
   if (event.type === 'ended' && !logsCallAutomatically(event, await loadSettings(db))) {
-    return { ok: true, taskId: null, offerPanel: false };
+    return { ok: true, taskId: null, panelPrompt: null };
   }
   const record =
     event.type === 'ended' ? recordCallLog : event.type === 'wrapped_up' ? applyWrapUp : null;
-  if (!record) return { ok: true, taskId: null, offerPanel: false };
+  if (!record) return { ok: true, taskId: null, panelPrompt: null };
   const task = await record(db, event, { actorId: await currentAgentId() });
   void catchUpSearchIndex(db);
   // A callback scheduled in wrap-up (R8) may now be the next reminder.
   rearmReminders();
   const offerPanel =
     event.type === 'ended' && task !== undefined && (await sidePanelCanBeOffered());
-  return { ok: true, taskId: task?.id ?? null, offerPanel };
+  const panelPrompt = offerPanel
+    ? {
+        text: t('callEndedPrompt'),
+        open: t('callEndedPromptOpen'),
+        dismiss: t('callEndedPromptDismiss'),
+      }
+    : null;
+  return { ok: true, taskId: task?.id ?? null, panelPrompt };
 };

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -60,4 +60,44 @@ export async function launchWithExtension(options: {
       await rm(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/**
+ * The text inside the closed shadow root of the first element carrying `attribute`, read through
+ * the DevTools protocol (page scripts, and so Playwright's locators, cannot see into it); null
+ * when there is no such element. Style sheets are left out.
+ */
+export async function closedShadowText(page: Page, attribute: string): Promise<string | null> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: DomNode;
+    };
+    const find = (node: DomNode): DomNode | undefined => {
+      if (node.attributes?.includes(attribute)) return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const text = (node: DomNode): string[] => {
+      if (node.nodeName === 'STYLE') return [];
+      if (node.nodeType === 3) return [node.nodeValue];
+      return [...(node.shadowRoots ?? []), ...(node.children ?? [])].flatMap(text);
+    };
+    const host = find(root);
+    return host ? text(host).join(' ').trim() : null;
+  } finally {
+    await session.detach();
+  }
 }

@@ -76,7 +76,7 @@ describe('the background’s call-event handler', () => {
   it('R1: with automatic call logs off, an ended call makes no log', async () => {
     await saveSettings(db, { ...DEFAULT_SETTINGS, autoCallLog: false });
     const reply = await handleCallEvent({ type: 'call-event', event: ended() }, softphone);
-    expect(reply).toEqual({ ok: true, taskId: null, offerPanel: false });
+    expect(reply).toEqual({ ok: true, taskId: null, panelPrompt: null });
     expect(await db.tasks.count()).toBe(0);
   });
 
