@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { parseInput } from '../../lib/domain/parse-input';
+import { assertNoNul } from './no-nul';
 import { ProblemError } from './problem-error';
 
 /**
@@ -20,10 +21,13 @@ export async function readJson<T extends z.ZodType>(
   } catch {
     throw new ProblemError(400, 'The request body must be JSON.');
   }
+  assertNoNul(body);
   return parseInput(schema, body);
 }
 
 /** Query parameters validated the same way. */
 export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
-  return parseInput(schema, c.req.query());
+  const query = c.req.query();
+  assertNoNul(query);
+  return parseInput(schema, query);
 }

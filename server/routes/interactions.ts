@@ -4,6 +4,7 @@ import { IdSchema } from '../../lib/domain/ids';
 import { parseInput } from '../../lib/domain/parse-input';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
+import { assertNoNul } from '../http/no-nul';
 import { ProblemError } from '../http/problem-error';
 import { InteractionSchema } from '../interactions/interaction';
 import { recordInteraction } from '../interactions/record-interaction';
@@ -45,6 +46,7 @@ export function interactionsRoute(db: Kysely<Database>): Hono<AppEnv> {
     } catch {
       throw new ProblemError(400, 'The request body must be JSON.');
     }
+    assertNoNul(json);
     const interaction = parseInput(InteractionSchema, json);
     const { result, duplicate } = await inWriteTransaction(db, tenantId, async (writer) => {
       const seen = await writer.trx
