@@ -3,6 +3,7 @@ import { t } from '../lib/i18n/translate';
 import { useAppState } from './app-context';
 import { lazyScreen } from './lazy-screen';
 import { SoftphoneAccessBanner } from './SoftphoneAccessBanner';
+import { StoreStatus } from './StoreStatus';
 import { TaskList } from './TaskList';
 
 const TaskForm = lazyScreen(() => import('./TaskForm').then((module) => module.TaskForm));
@@ -52,6 +53,7 @@ export function App() {
     <div class="app">
       <header class="app-header">
         <h1>{t('appTitle')}</h1>
+        <StoreStatus />
         {state.can('create') && (
           <button
             type="button"

@@ -1,3 +1,4 @@
+import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { App } from '../../components/App';
 import { AppContext } from '../../components/app-context';
@@ -8,8 +9,20 @@ import { browserDraftStore } from './draft-storage';
 import { browserSoftphoneAccess } from './softphone-access';
 import '../../components/theme.css';
 
+/** navigator.onLine as a signal, kept current by the browser's online and offline events. */
+function onlineSignal() {
+  const online = signal(navigator.onLine);
+  const update = () => {
+    online.value = navigator.onLine;
+  };
+  window.addEventListener('online', update);
+  window.addEventListener('offline', update);
+  return online;
+}
+
 async function main() {
   const state = createAppState({
+    online: onlineSignal(),
     db: openWrapupDb(),
     agentId: await sidePanelAgentId(),
     softphoneAccess: browserSoftphoneAccess,

@@ -1,4 +1,4 @@
-import { computed, effect, signal } from '@preact/signals';
+import { computed, effect, type Signal, signal } from '@preact/signals';
 import type { WrapupDb } from '../db/database';
 import { callsToLog, isOpenCallLog } from '../db/queries/calls-to-log';
 import { clonesOf } from '../db/queries/clones-of';
@@ -29,6 +29,8 @@ export interface AppStateDeps {
   agentId: Id;
   softphoneAccess: SoftphoneAccess;
   drafts: DraftStore;
+  /** Whether the browser has a network; the entrypoint keeps it current. */
+  online?: Signal<boolean>;
   now?: () => Date;
 }
 
@@ -54,6 +56,7 @@ export function createAppState({
   agentId,
   softphoneAccess,
   drafts,
+  online = signal(true),
   now = () => new Date(),
 }: AppStateDeps) {
   const softphones = createSoftphoneAccessState(softphoneAccess);
@@ -182,6 +185,7 @@ export function createAppState({
 
   return {
     agentId,
+    online,
     softphones: softphones.softphones,
     allowSoftphone: softphones.allow,
     drafts,

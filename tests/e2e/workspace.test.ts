@@ -342,4 +342,25 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
       .poll(() => panel.toLogRows().allTextContents())
       .toEqual([expect.stringContaining('Max Newman')]);
   });
+
+  it('offline: the status says so, and the agent keeps creating tasks on this device', async () => {
+    const { page } = panel;
+    expect(await page.getByTestId('store-status').textContent()).toBe('Stored on this device');
+    await browser.context.setOffline(true);
+    try {
+      await expect
+        .poll(() => page.getByTestId('store-status').textContent())
+        .toBe('Offline · stored on this device');
+      await panel.newTask();
+      await page.fill('#task-subject', 'Written on the train');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('output:has-text("Saved")');
+      await expectAccessible('offline');
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    await expect
+      .poll(() => page.getByTestId('store-status').textContent())
+      .toBe('Stored on this device');
+  });
 });
