@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../../server/start';
 import { closedShadowText, type ExtensionBrowser, launchWithExtension } from './support/browser';
@@ -136,5 +137,68 @@ describe.skipIf(!chromiumPath)('softphone adapters in real Chromium', () => {
       .poll(() => page.locator('[data-wrapup-prompt]').count(), { timeout: 5_000 })
       .toBe(0);
     await page.close();
+  });
+
+  /** Writes the contact center's settings into the store, as a sync pull would. */
+  async function storeSettings(autoCallLog: boolean) {
+    const worker = await browser.serviceWorker();
+    await worker.evaluate(async (autoCallLog) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('wrapup');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('meta', 'readwrite');
+        tx.objectStore('meta').put({
+          key: 'settings',
+          value: {
+            autoCallLog,
+            callLogOpensIn: 'edit',
+            callLogKinds: ['call', 'voicemail', 'web_callback'],
+            codesRequiredOnCallLogs: false,
+            defaultReminderLeadMinutes: 5,
+            workingSetDays: 90,
+          },
+        });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, autoCallLog);
+  }
+
+  async function reportCall(page: Page, callId: string, number: string, campaign?: string) {
+    await page.evaluate(
+      ({ callId, number, campaign }) => {
+        const tell = (detail: object) =>
+          document.dispatchEvent(new CustomEvent('wrapup:call', { detail }));
+        tell({ type: 'started', callId, number, direction: 'outbound', campaign });
+        tell({ type: 'connected', callId });
+        tell({ type: 'ended', callId });
+      },
+      { callId, number, campaign },
+    );
+  }
+
+  async function logsFor(number: string) {
+    const tasks = await storedTasks(await browser.serviceWorker());
+    return tasks.filter((task) => task.call?.number === number).length;
+  }
+
+  it('R1, R7: with automatic call logs off, a call makes no log but a campaign call still does', async () => {
+    await storeSettings(false);
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.url}/demo/index.html`);
+      await reportCall(page, 'off-1', '+1 415 555 0177');
+      await reportCall(page, 'off-2', '+1 415 555 0178', 'Renewals Q4');
+      await expect.poll(() => logsFor('+14155550178'), { timeout: 15_000 }).toBe(1);
+      await page.waitForTimeout(1_000);
+      expect(await logsFor('+14155550177')).toBe(0);
+      await page.close();
+    } finally {
+      await storeSettings(true);
+    }
   });
 });
