@@ -3,9 +3,10 @@ import { render } from 'preact';
 import { App } from '../../components/App';
 import { AppContext } from '../../components/app-context';
 import { openWrapupDb } from '../../lib/db/database';
-import { createAppState } from '../../lib/state/app-state';
+import { type AppState, createAppState } from '../../lib/state/app-state';
 import { sidePanelAgentId } from './agent-id';
 import { browserDraftStore } from './draft-storage';
+import type { OpenTaskRequest } from './open-task-request';
 import { browserSoftphoneAccess } from './softphone-access';
 import '../../components/theme.css';
 
@@ -36,6 +37,22 @@ async function main() {
     </AppContext.Provider>,
     root,
   );
+  await followOpenTaskRequests(state);
+}
+
+/**
+ * A clicked reminder asks for its task (or, with no task, for the due calls). Loaded after the
+ * first render: the request's schema is not needed to show the list.
+ */
+async function followOpenTaskRequests(state: AppState) {
+  const { takeOpenTaskRequest, onOpenTaskRequest } = await import('./open-task-request');
+  const follow = (request: OpenTaskRequest | null) => {
+    if (!request) return;
+    if (request.taskId) state.open(request.taskId);
+    else state.showDueCalls();
+  };
+  follow(await takeOpenTaskRequest());
+  onOpenTaskRequest(follow);
 }
 
 void main();

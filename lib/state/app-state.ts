@@ -233,6 +233,12 @@ export function createAppState({
       returnTo.value = route.value;
       route.value = { screen: 'new', customerId };
     },
+    /** The calls that are due now: the list, on the overdue filter. */
+    showDueCalls() {
+      query.value = '';
+      filter.value = 'overdue';
+      route.value = { screen: 'list' };
+    },
     openCustomer(id: Id) {
       route.value = { screen: 'customer', customerId: id };
     },

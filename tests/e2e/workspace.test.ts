@@ -363,4 +363,30 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
       .poll(() => page.getByTestId('store-status').textContent())
       .toBe('Stored on this device');
   });
+
+  it('R11: a clicked reminder shows its task in the open panel; the grouped one shows due calls', async () => {
+    const task = taskRecord(agent, { subject: 'Call back about the contract' });
+    await panel.seed({ tasks: [task] });
+    const { page } = panel;
+    const request = (taskId: string | null) =>
+      page.evaluate(async (taskId) => {
+        const chrome = (
+          globalThis as unknown as {
+            chrome: { storage: { local: { set(items: object): Promise<void> } } };
+          }
+        ).chrome;
+        await chrome.storage.local.set({
+          openTaskRequest: { taskId, at: new Date().toISOString() },
+        });
+      }, taskId);
+    await request(task.id);
+    await expect
+      .poll(() => page.inputValue('#task-subject').catch(() => ''))
+      .toBe('Call back about the contract');
+    await request(null);
+    await page.waitForSelector('h2#my-tasks-heading');
+    expect(
+      await page.getByRole('button', { name: 'Overdue', exact: true }).getAttribute('aria-pressed'),
+    ).toBe('true');
+  });
 });
