@@ -37,6 +37,8 @@ async function main() {
     </AppContext.Provider>,
     root,
   );
+  const { startReminderSync } = await import('./reminder-sync');
+  startReminderSync();
   await followOpenTaskRequests(state);
 }
 
