@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import type { FieldDefinition } from '../../lib/domain/field-definition';
 import { activeFieldsFor } from '../../lib/domain/field-values';
 import { formatCodes } from '../../lib/domain/format-codes';
@@ -21,7 +22,9 @@ export function TaskView({ form }: { form: TaskFormState }) {
   const state = useAppState();
   const values = form.values.value;
   const customerId = values.customerId;
-  if (customerId) void state.loadCustomerNames([customerId]);
+  useEffect(() => {
+    if (customerId) void state.loadCustomerNames([customerId]);
+  }, [customerId]);
   const customerName = customerId ? (state.customerNames.value.get(customerId) ?? '…') : null;
   const scheduled = values.scheduledAt ? localDateTimeToIso(values.scheduledAt) : null;
   const lead =

@@ -1,7 +1,6 @@
-import { copyFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { SCREENSHOT_DIR, WorkspacePage } from './support/pages';
+import { WorkspacePage } from './support/pages';
 import {
   callLogRecord,
   fieldDefinitionRecord,
@@ -153,9 +152,6 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     const { page } = panel;
     await expect.poll(() => panel.toLogRows().count()).toBe(2);
     await expectAccessible('task-list');
-    if (process.env.UPDATE_SCREENSHOTS) {
-      await copyFile(`${SCREENSHOT_DIR}/task-list.png`, 'docs/sidepanel.png');
-    }
     await panel.toLogRows().filter({ hasText: '+14155550111' }).click();
     await page.fill('#task-notes', 'Asked for a callback next week.');
     await page.click('button[type="submit"]');
