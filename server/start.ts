@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
+import type { AppOptions } from './app-options';
 import { DEFAULT_PORT } from './config';
 import { type DatabaseKind, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -23,6 +24,8 @@ export interface StartServerOptions {
   /** No log output at all (tests). Ignored when `logger` is given. */
   quiet?: boolean;
   logger?: Logger;
+  /** API tunables (token lifetime, rate limit, body limit); defaults otherwise. */
+  appOptions?: Partial<AppOptions>;
   /** Creates the demo contact center on an empty database (never with NODE_ENV=production). */
   seedDemo?: boolean;
 }
@@ -88,7 +91,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (options.seedDemo) demo = await seedDemoIfEmpty(database.db);
     notifier = new ChangeNotifier(database.listen, logger);
     await notifier.start();
-    const app = createApp({ db: database.db, databaseKind: database.kind, logger, notifier });
+    const app = createApp({
+      db: database.db,
+      databaseKind: database.kind,
+      logger,
+      notifier,
+      options: options.appOptions,
+    });
     server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
     ({ port } = await listen(server, options.port ?? DEFAULT_PORT, host));
   } catch (error) {

@@ -31,6 +31,11 @@ export interface Writer {
   record(entity: ChangeEntity, entityId: string, data: unknown, scope?: ChangeScope): Promise<void>;
   /** The next task number of this contact center: gap-free, as the transaction commits or not. */
   nextTaskNumber(): Promise<number>;
+  /**
+   * Loads once per transaction what its many operations all read (the rules' options), keyed
+   * by name. Only for data the transaction's own operations do not change.
+   */
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -56,6 +61,7 @@ export async function inWriteTransaction<T>(
     const revision = String(tenant.revision);
     let ordinal = 0;
     let changed = false;
+    const loaded = new Map<string, Promise<unknown>>();
     const writer: Writer = {
       trx,
       tenantId,
@@ -88,6 +94,10 @@ export async function inWriteTransaction<T>(
             }),
           )
           .execute();
+      },
+      once<T>(key: string, load: () => Promise<T>) {
+        if (!loaded.has(key)) loaded.set(key, load());
+        return loaded.get(key) as Promise<T>;
       },
       async nextTaskNumber() {
         const counter = await trx

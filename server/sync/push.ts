@@ -52,15 +52,22 @@ export async function pushMutations(
 ): Promise<{ results: MutationResult[]; revision: string }> {
   return inWriteTransaction(db, tenantId, async (writer) => {
     const results: MutationResult[] = [];
+    const processed = new Map<string, MutationResult>();
+    const earlier = await writer.trx
+      .selectFrom('processed_mutations')
+      .select(['id', 'result'])
+      .where('tenant_id', '=', tenantId)
+      .where(
+        'id',
+        'in',
+        mutations.map((mutation) => mutation.id),
+      )
+      .execute();
+    for (const row of earlier) processed.set(row.id, row.result as MutationResult);
     for (const mutation of mutations) {
-      const seen = await writer.trx
-        .selectFrom('processed_mutations')
-        .select('result')
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', mutation.id)
-        .executeTakeFirst();
+      const seen = processed.get(mutation.id);
       if (seen) {
-        results.push({ ...(seen.result as MutationResult), duplicate: true });
+        results.push({ ...seen, duplicate: true });
         continue;
       }
       await sql`savepoint mutation`.execute(writer.trx);
@@ -95,6 +102,7 @@ export async function pushMutations(
           result: JSON.stringify(result),
         })
         .execute();
+      processed.set(mutation.id, result);
       results.push(result);
     }
     return { results, revision: writer.revision };

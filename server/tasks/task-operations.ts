@@ -23,6 +23,11 @@ import type { Writer } from '../store/write-transaction';
  * decided is stored with its history in the caller's write transaction.
  */
 
+/** Field definitions and settings change only through administrators' own requests. */
+function rules(writer: Writer) {
+  return writer.once('rulesOptions', () => rulesOptions(writer.trx, writer.tenantId));
+}
+
 function context(user: User): OperationContext {
   return { actorId: user.id, now: new Date().toISOString(), newId };
 }
@@ -70,7 +75,7 @@ async function store(writer: Writer, result: OperationResult, id: string): Promi
 /** R9, R10: a new task; its number is allocated here. */
 export async function createTaskAs(writer: Writer, user: User, draft: TaskDraft): Promise<Task> {
   assertCan(user, 'create');
-  const result = createTask(draft, context(user), await rulesOptions(writer.trx, writer.tenantId));
+  const result = createTask(draft, context(user), await rules(writer));
   const [task] = result.tasks;
   if (!task) throw new Error('createTask returned no task');
   if (await loadTask(writer.trx, writer.tenantId, task.id)) {
@@ -125,7 +130,7 @@ export async function editTaskAs(
   const task = await existingTask(writer, id);
   assertCan(user, 'view', task);
   const ctx = context(user);
-  const result = editTask(task, changes, ctx, await rulesOptions(writer.trx, writer.tenantId));
+  const result = editTask(task, changes, ctx, await rules(writer));
   for (const permission of editPermissions(result.history)) assertCan(user, permission, task);
   if (result.tasks.length === 0) return task;
   await assertReferences(writer, changes);
