@@ -270,6 +270,23 @@ describe.each(testDatabases)('/v1/tasks on $kind', (target) => {
     ]);
   });
 
+  it('R24: without the view permission, tasks, customers and sync stay closed', async () => {
+    const blind = await tenant.addUser('agent', []);
+    const task = await create(agent);
+    for (const path of [
+      '/v1/tasks',
+      `/v1/tasks/${task.id}`,
+      `/v1/tasks/${task.id}/history`,
+      '/v1/customers',
+      '/v1/sync/pull',
+      '/v1/sync/events',
+    ]) {
+      const response = await api.call(blind.token, 'GET', path);
+      expect(response.status, path).toBe(403);
+      expect(response.body.detail).toBe('You are not allowed to view tasks.');
+    }
+  });
+
   it('answers 404 for an id that is not there or not an id at all', async () => {
     for (const path of [
       `/v1/tasks/${newId()}`,
