@@ -1,4 +1,3 @@
-import { normalizePhone } from '../domain/phone';
 import type { CallDirection } from '../domain/task';
 import type { CallEvent } from './call-event';
 import type { DomProfile } from './dom-profile';
@@ -49,10 +48,19 @@ function readDateTimeOptional(root: ParentNode, selector: string | undefined) {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-/** A phone number as E.164 when it parses, else the page's own spelling (bounded). */
+/**
+ * The number as the page spells it, trimmed. The background turns it into E.164 (R3): the phone
+ * number library and its metadata are too heavy to load into every softphone page.
+ */
 export function phoneFromPageText(raw: string | null): string | null {
-  if (!raw) return null;
-  return normalizePhone(raw) ?? raw;
+  const text = raw?.trim();
+  return text ? text : null;
+}
+
+/** Digits with an optional leading +, once spaces and punctuation are gone; null if not a number. */
+function dialableOptional(raw: string): string | null {
+  const compact = raw.replace(/[\s().\-/]/g, '');
+  return /^\+?\d{6,15}$/.test(compact) ? compact : null;
 }
 
 function hiddenByPage(element: Element): boolean {
@@ -60,7 +68,7 @@ function hiddenByPage(element: Element): boolean {
 }
 
 /**
- * Without a profile the only number we take is an unambiguous one: exactly one distinct valid
+ * Without a profile the only number we take is an unambiguous one: exactly one distinct dialable
  * number among the page's visible `tel:` links. A wrong number would attach the log to the wrong
  * customer (R3), which is worse than asking the agent for it.
  */
@@ -69,7 +77,7 @@ function singleTelLinkNumberOptional(root: ParentNode): string | null {
   for (const link of root.querySelectorAll('a[href^="tel:" i]')) {
     if (hiddenByPage(link)) continue;
     const raw = decodeTelHref(link.getAttribute('href') ?? '');
-    const number = raw ? normalizePhone(raw) : null;
+    const number = raw ? dialableOptional(raw) : null;
     if (number) numbers.add(number);
     if (numbers.size > 1) return null;
   }

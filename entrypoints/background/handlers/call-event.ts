@@ -8,6 +8,7 @@ import { type MessageHandler, RejectedMessageError } from '../../../lib/messages
 import type { PanelPromptText } from '../../../lib/messages/panel-prompt';
 import { currentAgentId } from '../../../lib/session/current-agent';
 import { logsCallAutomatically } from '../../../lib/softphone/auto-log-policy';
+import { withNormalizedNumber } from '../../../lib/softphone/normalize-call-number';
 import { openBackgroundDb } from '../database';
 import { rearmReminders } from '../reminders';
 import { sidePanelCanBeOffered } from '../side-panel';
@@ -36,7 +37,7 @@ export const handleCallEvent: MessageHandler<'call-event'> = async (
   if (!origin || !(await browser.permissions.contains({ origins: [`${origin}/*`] }))) {
     throw new RejectedMessageError(`call event from an origin that is not granted: ${origin}`);
   }
-  const { event } = message;
+  const event = withNormalizedNumber(message.event);
   const db = openBackgroundDb();
   if (event.type === 'ended' && !logsCallAutomatically(event, await loadSettings(db))) {
     return { ok: true, taskId: null, panelPrompt: null };

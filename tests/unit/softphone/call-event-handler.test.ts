@@ -6,6 +6,7 @@ import { saveSettings } from '../../../lib/db/settings-store';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/settings';
 import { logsCallAutomatically } from '../../../lib/softphone/auto-log-policy';
 import type { CallEvent } from '../../../lib/softphone/call-event';
+import { withNormalizedNumber } from '../../../lib/softphone/normalize-call-number';
 import { AGENT } from '../db/fixtures';
 
 const db = openBackgroundDb();
@@ -95,5 +96,27 @@ describe('the background’s call-event handler', () => {
       handleCallEvent({ type: 'call-event', event: ended() }, softphone),
     ).rejects.toThrow(/not granted/);
     expect(await db.tasks.count()).toBe(0);
+  });
+});
+
+describe('the number of a reported call', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ agentId: AGENT });
+    await Promise.all(db.tables.map((table) => table.clear()));
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+  });
+
+  it('R3: is stored in E.164 however the softphone page spelled it', async () => {
+    await handleCallEvent(
+      { type: 'call-event', event: ended({ number: '+1 (415) 555-0134' }) },
+      softphone,
+    );
+    expect((await db.tasks.toArray()).map((task) => task.call?.number)).toEqual(['+14155550134']);
+  });
+
+  it('stays as the page spelled it when it is not a valid number', () => {
+    expect(withNormalizedNumber(ended({ number: 'Anonymous' })).number).toBe('Anonymous');
+    expect(withNormalizedNumber(ended({ number: null })).number).toBeNull();
   });
 });

@@ -47,6 +47,17 @@ describe('what the softphone content scripts pull into every softphone page', ()
     },
   );
 
+  it.each([
+    'page-events.ts',
+    'main-world-bridge.ts',
+    'webrtc-call-events.ts',
+    'call-fusion.ts',
+    'watch-dom-profile.ts',
+    'page-call-facts.ts',
+  ])('leaves phone-number parsing (libphonenumber-js) to the background in %s', (entry) => {
+    expect([...runtimeImports(entry).packages]).not.toContain('libphonenumber-js');
+  });
+
   it('keeps the content-script constants equal to the schemas the background uses', () => {
     expect([...CALL_DIRECTIONS]).toEqual(CallDirectionSchema.options);
     expect([...CALL_SOURCES]).toEqual(CallSourceSchema.options);

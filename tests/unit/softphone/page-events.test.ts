@@ -54,7 +54,7 @@ describe('listenForPageEvents', () => {
       callId: 'abc-1',
       source: 'page-events',
       at: '2026-11-28T10:01:03.000Z',
-      number: '+14155550134',
+      number: '+1 (415) 555-0134',
       callerName: 'Ada Lovelace',
       direction: 'inbound',
       queue: 'Billing',

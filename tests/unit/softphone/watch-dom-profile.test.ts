@@ -104,7 +104,7 @@ describe('watchDomProfile on the demo softphone profile', () => {
     const ended = events[2]!;
     expect(ended).toMatchObject({
       callId: 'call-1',
-      number: '+14155550134',
+      number: '+1 415 555 0134',
       callerName: 'Ada Lovelace',
       queue: 'Billing',
       transactionId: 'TX-1001',
@@ -179,7 +179,7 @@ describe('watchDomProfile on the demo softphone profile', () => {
       callId: 'call-1',
       selectedCodes: ['SALE'],
       callbackAt: new Date('2026-12-01T09:30').toISOString(),
-      number: '+14155550134',
+      number: '+1 415 555 0134',
       transactionId: 'TX-1001',
       endedAt: '2026-11-28T10:01:37.000Z',
       at: '2026-11-28T10:02:07.000Z',

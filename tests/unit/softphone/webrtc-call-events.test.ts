@@ -100,7 +100,7 @@ describe('createWebRtcCallTracker', () => {
     document.getElementById('caller-name')!.textContent = '';
     const ended = calls.accept(signal('rtc-ended'));
     expect(ended).toMatchObject({
-      number: '+14155550134',
+      number: '+1 415 555 0134',
       callerName: 'Ada Lovelace',
       direction: 'outbound',
       queue: 'Sales',
