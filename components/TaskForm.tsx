@@ -11,6 +11,7 @@ import { CallFacts } from './task-form/CallFacts';
 import { CustomerPicker } from './task-form/CustomerPicker';
 import { CustomFieldInput } from './task-form/CustomFieldInput';
 import { FieldError, invalidProps } from './task-form/field-error';
+import { ReminderSnooze } from './task-form/ReminderSnooze';
 import { TaskActions } from './task-form/TaskActions';
 import { TaskFormHeader } from './task-form/TaskFormHeader';
 import { TaskView } from './task-form/TaskView';
@@ -238,6 +239,7 @@ export function TaskForm({
       )}
       {!form.allowed && <p class="hint">{t(form.isNew ? 'readOnlyNoCreate' : 'readOnlyNoEdit')}</p>}
       {shown && <CallFacts task={shown} />}
+      {shown && <ReminderSnooze task={shown} />}
       {editing ? <EditFields form={form} task={shown} /> : <TaskView form={form} />}
       <CustomerPrompt form={form} task={shown} />
       {form.formError.value && (

@@ -28,6 +28,10 @@ async function main() {
     agentId: await sidePanelAgentId(),
     softphoneAccess: browserSoftphoneAccess,
     drafts: browserDraftStore,
+    reminders: {
+      snooze: async (taskId, minutes) =>
+        (await import('./reminder-sync')).snoozeReminderFor(taskId, minutes),
+    },
   });
   const root = document.getElementById('app');
   if (!root) throw new Error('side panel markup lacks #app');

@@ -12,6 +12,8 @@ export const WORKSPACE_MESSAGES_EN = {
   reminderLeadDefault: 'default ({minutes} min)',
   reminderBefore: 'reminder {lead} before',
   minutes: '{minutes} min',
+  reminderAt: 'Reminder at {time}',
+  snoozeFor: 'Snooze {minutes} min',
   edit: 'Edit',
   clone: 'Clone',
   delete: 'Delete',

@@ -14,11 +14,13 @@ import type { Task } from '../domain/task';
 import type { TaskChanges, TaskDraft } from '../domain/task-draft';
 import type { TaskKind } from '../domain/task-kind';
 import { ValidationError } from '../domain/validation-error';
+import type { SnoozeChoiceMinutes } from '../reminders/snooze-choices';
 import { customerDraftFrom, issuesForCustomerForm, type NewCustomerInput } from './customer-input';
 import type { DraftStore } from './draft-store';
 import { liveQuerySignal } from './live-query-signal';
 import { createLoggedCalls } from './logged-calls';
 import { panelUser } from './panel-user';
+import type { ReminderActions } from './reminder-actions';
 import { createSoftphoneAccessState, type SoftphoneAccess } from './softphone-access';
 
 /** Rows enough to fill a tall panel, read before the rest of the list. */
@@ -29,6 +31,7 @@ export interface AppStateDeps {
   agentId: Id;
   softphoneAccess: SoftphoneAccess;
   drafts: DraftStore;
+  reminders?: ReminderActions;
   /** Whether the browser has a network; the entrypoint keeps it current. */
   online?: Signal<boolean>;
   now?: () => Date;
@@ -56,6 +59,7 @@ export function createAppState({
   agentId,
   softphoneAccess,
   drafts,
+  reminders,
   online = signal(true),
   now = () => new Date(),
 }: AppStateDeps) {
@@ -233,6 +237,12 @@ export function createAppState({
       returnTo.value = route.value;
       route.value = { screen: 'new', customerId };
     },
+    /** Snoozes the task's reminder (R11); the background moves it and records it in history. */
+    async snoozeReminder(taskId: Id, minutes: SnoozeChoiceMinutes): Promise<string | null> {
+      if (!reminders) throw new Error('reminders are not available here');
+      return reminders.snooze(taskId, minutes);
+    },
+    canSnooze: reminders !== undefined,
     /** The calls that are due now: the list, on the overdue filter. */
     showDueCalls() {
       query.value = '';

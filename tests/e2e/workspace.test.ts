@@ -385,4 +385,24 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
       await page.getByRole('button', { name: 'Overdue', exact: true }).getAttribute('aria-pressed'),
     ).toBe('true');
   });
+
+  it("R11: the agent snoozes a scheduled call's reminder from the task", async () => {
+    const scheduledAt = new Date(Date.now() + 60 * 60_000);
+    const remindAt = new Date(scheduledAt.getTime() - 5 * 60_000);
+    const task = taskRecord(agent, {
+      subject: 'Scheduled follow-up call',
+      scheduledAt: scheduledAt.toISOString(),
+      remindAt: remindAt.toISOString(),
+    });
+    await panel.seed({ tasks: [task] });
+    const { page } = panel;
+    await panel.openTaskWithNumber('Scheduled follow-up call');
+    const before = await page.getByTestId('reminder-at').textContent();
+    await page.getByRole('button', { name: 'Snooze 15 min' }).click();
+    await expect.poll(() => page.getByTestId('reminder-at').textContent()).not.toBe(before);
+    await expect
+      .poll(() => page.locator('[data-testid="history"] li').allTextContents())
+      .toContainEqual(expect.stringContaining('Reminder snoozed until'));
+    await expectAccessible('scheduled-task');
+  });
 });
