@@ -69,9 +69,10 @@ export async function runLoad(
       while (issued < total) {
         const index = issued++;
         const sent = performance.now();
-        const status = await send(base, agent, next(index));
-        latencies.push(performance.now() - sent);
-        if (status >= 300) failures++;
+        // A dropped connection is counted as a failure, not allowed to end the whole run.
+        const status = await send(base, agent, next(index)).catch(() => 0);
+        if (status === 0 || status >= 300) failures++;
+        else latencies.push(performance.now() - sent);
       }
     }),
   );
