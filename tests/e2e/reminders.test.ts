@@ -217,6 +217,35 @@ describe.skipIf(!chromiumPath)('reminders in real Chromium', () => {
     await page.close();
   });
 
+  it('R11: a snooze chosen in the side panel closes the reminder and brings it back later', async () => {
+    const worker = await browser.serviceWorker();
+    await waitForAgent(worker);
+    const id = await storeScheduledCall(worker, -1_000, 'Snoozed from the panel');
+    await wakeBackground(worker);
+    await expect
+      .poll(async () => Object.keys(await notifications(worker)), { timeout: 10_000 })
+      .toContain(`wrapup-reminder:${id}`);
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    const reply = await page.evaluate(
+      (taskId) =>
+        (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(message: object): Promise<unknown> } };
+          }
+        ).chrome.runtime.sendMessage({ type: 'reminders/snooze', taskId, minutes: 10 }),
+      id,
+    );
+    const { remindAt } = reply as { ok: boolean; remindAt: string };
+    expect(Date.parse(remindAt) - Date.now()).toBeGreaterThan(9 * 60_000);
+    expect(Object.keys(await notifications(worker))).not.toContain(`wrapup-reminder:${id}`);
+    const alarm = await worker.evaluate(() =>
+      (globalThis as unknown as { chrome: Chrome }).chrome.alarms.get('wrapup-reminder'),
+    );
+    expect(alarm?.scheduledTime).toBe(Date.parse(remindAt));
+    await page.close();
+  });
+
   it('R11: a reminder that fell due while the browser was closed shows after relaunch, once', async () => {
     let worker = await browser.serviceWorker();
     const id = await storeScheduledCall(worker, -60 * 60_000, 'Missed callback');
