@@ -22,7 +22,7 @@ export function CustomerView() {
     <section class="customer-view" aria-labelledby="customer-heading" data-testid="customer-view">
       <div class="form-header">
         <button type="button" class="link-button" onClick={() => state.close()}>
-          ← {t('back')}
+          ← {t('goBack')}
         </button>
         <h2 id="customer-heading">{customer.name}</h2>
       </div>

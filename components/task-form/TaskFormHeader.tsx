@@ -50,7 +50,7 @@ export function TaskFormHeader({
   return (
     <div class="form-header">
       <button type="button" class="link-button" onClick={() => state.close()}>
-        ← {t('back')}
+        ← {t('goBack')}
       </button>
       <h2 id="task-heading">
         {isNew || !task ? (

@@ -1,6 +1,7 @@
 /** English text of the agent's workspace (task form, customers, lists); part of MESSAGES_EN. */
 export const WORKSPACE_MESSAGES_EN = {
   newTask: 'New task',
+  goBack: 'Back',
   storeStatusLocal: 'Stored on this device',
   storeStatusOffline: 'Offline · stored on this device',
   newTaskHeading: 'New task',

@@ -23,6 +23,9 @@ import { panelUser } from './panel-user';
 import type { ReminderActions } from './reminder-actions';
 import { createSoftphoneAccessState, type SoftphoneAccess } from './softphone-access';
 
+/** Back goes at most this many screens back. */
+const MAX_BACK = 30;
+
 /** Rows enough to fill a tall panel, read before the rest of the list. */
 const FIRST_PAGE = 60;
 
@@ -69,8 +72,13 @@ export function createAppState({
   const kind = signal<TaskKind | 'all'>('all');
   const query = signal('');
   const route = signal<Route>({ screen: 'list' });
-  /** Where Back goes from a task: the customer it was opened from, or the list. */
-  const returnTo = signal<Route>({ screen: 'list' });
+  /** The screens Back returns to, most recent last. */
+  const backStack: Route[] = [];
+  const go = (next: Route) => {
+    backStack.push(route.value);
+    if (backStack.length > MAX_BACK) backStack.shift();
+    route.value = next;
+  };
   /** The task just created from a new task's form, whose own form then says it was saved. */
   const justCreated = signal<Id | null>(null);
 
@@ -221,21 +229,25 @@ export function createAppState({
       return can(user.value, action, task);
     },
     open(id: Id) {
-      // From a new task's form, Back goes where the form was opened from.
-      if (route.value.screen === 'list' || route.value.screen === 'customer') {
-        returnTo.value = route.value;
-      }
-      route.value = { screen: 'task', taskId: id };
+      const current = route.value;
+      if (current.screen === 'task' && current.taskId === id) return;
+      // A saved new task replaces its form: Back goes where the form was opened from.
+      if (current.screen === 'new') route.value = { screen: 'task', taskId: id };
+      else go({ screen: 'task', taskId: id });
     },
+    /** Back to the screen before this one. */
     close() {
-      const back = route.value.screen === 'task' ? returnTo.value : { screen: 'list' as const };
-      returnTo.value = { screen: 'list' };
-      route.value = back;
+      route.value = backStack.pop() ?? { screen: 'list' };
+    },
+    /** Back past every task screen, to the list or customer the agent came from. */
+    closeTasks() {
+      let back = backStack.pop();
+      while (back && (back.screen === 'task' || back.screen === 'new')) back = backStack.pop();
+      route.value = back ?? { screen: 'list' };
     },
     /** A new task by hand (R9); from a customer's record it is that customer's (R10). */
     newTask(customerId: Id | null = null) {
-      returnTo.value = route.value;
-      route.value = { screen: 'new', customerId };
+      go({ screen: 'new', customerId });
     },
     /** Snoozes the task's reminder (R11); the background moves it and records it in history. */
     async snoozeReminder(taskId: Id, minutes: SnoozeChoiceMinutes): Promise<string | null> {
@@ -247,10 +259,11 @@ export function createAppState({
     showDueCalls() {
       query.value = '';
       filter.value = 'overdue';
+      backStack.length = 0;
       route.value = { screen: 'list' };
     },
     openCustomer(id: Id) {
-      route.value = { screen: 'customer', customerId: id };
+      go({ screen: 'customer', customerId: id });
     },
     /**
      * Saves the agent's edits; throws ValidationError with per-field messages on bad input. The
@@ -273,7 +286,7 @@ export function createAppState({
     async clone(id: Id): Promise<Task> {
       const clone = await (await commands()).saveClone(db, id, ctx());
       afterWrite();
-      route.value = { screen: 'task', taskId: clone.id };
+      go({ screen: 'task', taskId: clone.id });
       return clone;
     },
     /** Throws ConfirmationRequiredError for a parent with clones until `confirmed` (R17). */

@@ -246,7 +246,7 @@ export function createTaskFormState({
         await app.remove(task.id, true);
         deleteWarning.value = null;
         await dropDraft();
-        app.close();
+        app.closeTasks();
       } catch (error) {
         deleteWarning.value = null;
         showError(error);

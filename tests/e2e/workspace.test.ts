@@ -98,7 +98,7 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
       .poll(() => page.locator('[data-testid="history"] li').allTextContents())
       .toEqual([expect.stringContaining('Created')]);
 
-    await page.getByRole('button', { name: '← Back to tasks' }).click();
+    await page.getByRole('button', { name: '← Back' }).click();
     const row = panel.taskRows().filter({ hasText: 'Send the renewal quote' });
     await expect.poll(() => row.count()).toBe(1);
     const text = await row.textContent();
@@ -172,7 +172,7 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     await page.waitForSelector('output:has-text("Saved")');
     expect(await page.getByTestId('customer-chosen').textContent()).toBe('Alan Turing');
 
-    await page.getByRole('button', { name: '← Back to tasks' }).click();
+    await page.getByRole('button', { name: '← Back' }).click();
     await expect.poll(() => panel.toLogRows().count()).toBe(1);
     await panel.toLogRows().click();
     await page.click('button[type="submit"]');
@@ -203,7 +203,7 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     await page.fill('#task-subject', 'Send the paper');
     await page.keyboard.press('Enter');
     await page.waitForSelector('output:has-text("Saved")');
-    await page.getByRole('button', { name: '← Back to tasks' }).click();
+    await page.getByRole('button', { name: '← Back' }).click();
     await page.waitForSelector('[data-testid="customer-view"]');
     await expect.poll(() => customerRows.count()).toBe(3);
     // Newest first (R23): the task just made heads the list.
@@ -331,7 +331,7 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     await expect.poll(() => panel.toLogRows().count()).toBe(2);
     await panel.toLogRows().filter({ hasText: '+14155550144' }).click();
     await panel.save();
-    await page.getByRole('button', { name: '← Back to tasks' }).click();
+    await page.getByRole('button', { name: '← Back' }).click();
     await expect.poll(() => panel.toLogRows().count()).toBe(1);
     await panel.reload();
     await expect
