@@ -405,4 +405,27 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
       .toContainEqual(expect.stringContaining('Reminder snoozed until'));
     await expectAccessible('scheduled-task');
   });
+
+  it('follows the browser into the dark theme, still readable (axe)', async () => {
+    await panel.seed({
+      tasks: [callLogRecord(agent, '+14155550166', 'Dorothy Vaughan')],
+      transactionCodes: [{ code: 'SALE', label: 'Sale', system: null, active: true }],
+    });
+    const { page } = panel;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      await expect.poll(() => panel.toLogRows().count()).toBe(1);
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(
+        'rgb(255, 255, 255)',
+      );
+      await expectAccessible('dark-task-list');
+      await panel.toLogRows().click();
+      await page.fill('#task-subject', '');
+      await page.click('button[type="submit"]');
+      await panel.fieldError('subject').waitFor();
+      await expectAccessible('dark-task-form');
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
 });
