@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { MessageHandlers } from '../../lib/messages/dispatch';
 import { dispatchMessage } from '../../lib/messages/dispatch';
+import { userProfilesItem } from '../../lib/softphone/user-profiles-item';
 import { handleCallEvent } from './handlers/call-event';
 import { handleReminderSnooze, handleRemindersChanged } from './handlers/reminder-messages';
 import { handleSidePanelOpen } from './handlers/side-panel-open';
@@ -35,6 +36,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(refreshSoftphoneScripts);
   browser.permissions.onAdded.addListener(refreshSoftphoneScripts);
   browser.permissions.onRemoved.addListener(refreshSoftphoneScripts);
+  userProfilesItem.watch(refreshSoftphoneScripts);
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) =>
     dispatchMessage(

@@ -1,15 +1,18 @@
 import { browser } from 'wxt/browser';
-import { BUILT_IN_PROFILES } from '../../lib/softphone/built-in-profiles';
+import { allSoftphoneProfiles } from '../../lib/softphone/user-profiles';
 
 const SCRIPT_ID = 'wrapup-softphone';
 const RTC_SCRIPT_ID = 'wrapup-softphone-rtc';
 
 /**
  * Registers the softphone content script on exactly the softphone pages this browser has
- * granted us, so Wrapup never runs on a page the agent did not allow.
+ * granted us, so Wrapup never runs on a page the agent did not allow. The administrator's own
+ * profiles (options page) count as much as the built-in ones.
  */
 export async function registerSoftphoneScripts(): Promise<string[]> {
-  const candidates = BUILT_IN_PROFILES.flatMap((profile) => profile.matches);
+  const candidates = [
+    ...new Set((await allSoftphoneProfiles()).flatMap((profile) => profile.matches)),
+  ];
   const granted: string[] = [];
   for (const pattern of candidates) {
     if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);

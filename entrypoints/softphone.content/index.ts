@@ -2,12 +2,14 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { panelPromptTextOptional } from '../../lib/messages/panel-prompt';
 import type { Message } from '../../lib/messages/protocol';
-import { profileForUrlOptional } from '../../lib/softphone/built-in-profiles';
+import { BUILT_IN_PROFILES, profileForUrlOptional } from '../../lib/softphone/built-in-profiles';
 import type { CallEvent } from '../../lib/softphone/call-event';
 import { createCallFusion } from '../../lib/softphone/call-fusion';
+import type { DomProfile } from '../../lib/softphone/dom-profile';
 import { listenForRtcSignals } from '../../lib/softphone/main-world-bridge';
 import { readPageCallFacts } from '../../lib/softphone/page-call-facts';
 import { listenForPageEvents } from '../../lib/softphone/page-events';
+import { storedUserProfilesLight } from '../../lib/softphone/user-profiles-item';
 import { watchDomProfile } from '../../lib/softphone/watch-dom-profile';
 import { createWebRtcCallTracker } from '../../lib/softphone/webrtc-call-events';
 import { showCallLoggedPrompt } from './call-logged-prompt';
@@ -38,7 +40,8 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_start',
   main(ctx) {
-    const profile = profileForUrlOptional(location.href);
+    // The administrator's profiles come from storage, so the profile arrives a moment later.
+    let profile: DomProfile | undefined;
     // Several adapters may see the same call; fusion makes it one call and one log.
     const openPanel = async () => {
       const message: Message<'side-panel/open'> = { type: 'side-panel/open' };
@@ -65,14 +68,17 @@ export default defineContentScript({
       },
       ctx.signal,
     );
-    if (profile) {
+    void storedUserProfilesLight().then((userProfiles) => {
+      profile = profileForUrlOptional(location.href, [...userProfiles, ...BUILT_IN_PROFILES]);
+      if (!profile || ctx.signal.aborted) return;
+      const found = profile;
       const watch = () =>
-        watchDomProfile(document, profile, { signal: ctx.signal, emit: fusion.accept });
+        watchDomProfile(document, found, { signal: ctx.signal, emit: fusion.accept });
       if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', watch, { once: true, signal: ctx.signal });
       } else {
         watch();
       }
-    }
+    });
   },
 });

@@ -1,3 +1,4 @@
+import { OPTIONS_MESSAGES_EN } from './messages-en-options';
 import { WORKSPACE_MESSAGES_EN } from './messages-en-workspace';
 
 /** English, the source language: every user-visible string lives here, keyed by what it says. */
@@ -86,6 +87,7 @@ export const MESSAGES_EN = {
   softphoneAccessText: 'Wrapup is not watching calls on {name} yet.',
   softphoneAccessAllow: 'Allow',
   ...WORKSPACE_MESSAGES_EN,
+  ...OPTIONS_MESSAGES_EN,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;

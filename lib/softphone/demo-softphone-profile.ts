@@ -17,6 +17,7 @@ export const DEMO_SOFTPHONE_PROFILE: DomProfile = {
     selectedCodes: 'input[name="tcode"]:checked',
     systemCode: '#system-code[data-code]',
     callbackAt: '#callback-at',
+    duration: '#call-timer',
     wrapUp: '#call-panel[data-call-state="ended"]',
   },
   states: { connected: '^connected', outbound: '^outbound' },

@@ -38,6 +38,8 @@ export const DomProfileSchema = z.object({
     /** Elements carrying a system code in `data-code` or their text. */
     systemCode: Selector.optional(),
     callbackAt: Selector.optional(),
+    /** The softphone's own call timer; shown by the options page's test, not used for the log. */
+    duration: Selector.optional(),
     /**
      * Present while the agent wraps up the call that just ended, when codes and the callback
      * can still change; its disappearance reports the call as wrapped up.

@@ -1,0 +1,163 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { t } from '../../lib/i18n/translate';
+import type { DomProfile } from '../../lib/softphone/dom-profile';
+import { draftFromProfile, type ProfileDraft } from '../../lib/softphone/profile-draft';
+import { ProfileEditor } from './ProfileEditor';
+import { ProfileTest } from './ProfileTest';
+import type { SoftphoneProfilesApi } from './softphone-profiles-api';
+
+const EMPTY_DRAFT: ProfileDraft = {
+  id: '',
+  name: '',
+  matches: '',
+  selectors: {},
+  states: { connected: '^connected', outbound: '' },
+};
+
+interface Listed {
+  profile: DomProfile;
+  builtIn: boolean;
+  allowed: boolean;
+}
+
+function ProfileRow(props: {
+  entry: Listed;
+  onEdit: () => void;
+  onCopy: () => void;
+  onDelete: () => void;
+  onTest: () => void;
+  onAllow: () => void;
+}) {
+  const { profile, builtIn, allowed } = props.entry;
+  return (
+    <li data-profile-id={profile.id}>
+      <div>
+        <strong>{profile.name}</strong> {builtIn && <span class="tag">{t('profileBuiltIn')}</span>}{' '}
+        <span class="tag" data-field="access">
+          {allowed ? t('profileAllowed') : t('profileNotAllowed')}
+        </span>
+        <div class="mono">{profile.matches.join(', ')}</div>
+      </div>
+      <div class="actions">
+        {!allowed && (
+          <button type="button" onClick={props.onAllow}>
+            {t('profileAllow')}
+          </button>
+        )}
+        <button type="button" onClick={props.onTest}>
+          {t('profileTestRun')}
+        </button>
+        {builtIn ? (
+          <button type="button" onClick={props.onCopy}>
+            {t('profileCopy')}
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={props.onEdit}>
+              {t('profileEdit')}
+            </button>
+            <button type="button" onClick={props.onDelete}>
+              {t('profileDelete')}
+            </button>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** Softphone profiles: the built-in ones, and the administrator's own to add, edit and test. */
+export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
+  const listed = useSignal<Listed[]>([]);
+  const editing = useSignal<{ draft: ProfileDraft; key: number } | null>(null);
+  const testing = useSignal<DomProfile | null>(null);
+  const status = useSignal<string>('');
+
+  const reload = async () => {
+    const user = await api.loadUserProfiles();
+    const entries = [
+      ...user.map((profile) => ({ profile, builtIn: false })),
+      ...api.builtIn.map((profile) => ({ profile, builtIn: true })),
+    ];
+    listed.value = await Promise.all(
+      entries.map(async (entry) => ({ ...entry, allowed: await api.isAllowed(entry.profile) })),
+    );
+  };
+  useEffect(() => {
+    void reload();
+  }, []);
+
+  const edit = (draft: ProfileDraft) => {
+    testing.value = null;
+    editing.value = { draft, key: Date.now() };
+  };
+
+  const allow = async (profile: DomProfile) => {
+    // The request comes first, while the click still counts as the agent's gesture.
+    await api.requestAccess(profile).catch(() => false);
+    await reload();
+  };
+
+  const save = async (profile: DomProfile) => {
+    const allowed = await api.requestAccess(profile).catch(() => false);
+    await api.save(profile);
+    editing.value = null;
+    testing.value = profile;
+    status.value = allowed
+      ? t('profileSaved', { name: profile.name })
+      : t('profileSavedNotAllowed', { name: profile.name });
+    await reload();
+  };
+
+  const remove = async (profile: DomProfile) => {
+    await api.remove(profile.id);
+    if (testing.value?.id === profile.id) testing.value = null;
+    status.value = t('profileDeleted', { name: profile.name });
+    await reload();
+  };
+
+  return (
+    <section aria-labelledby="profiles-heading">
+      <h2 id="profiles-heading">{t('profilesHeading')}</h2>
+      <p>{t('profilesIntro')}</p>
+      <output>{status.value}</output>
+      <ul class="profiles" data-testid="profiles">
+        {listed.value.map((entry) => (
+          <ProfileRow
+            key={`${entry.builtIn}-${entry.profile.id}`}
+            entry={entry}
+            onEdit={() => edit(draftFromProfile(entry.profile))}
+            onCopy={() =>
+              edit({
+                ...draftFromProfile(entry.profile),
+                id: '',
+                name: `${entry.profile.name} (copy)`,
+              })
+            }
+            onDelete={() => void remove(entry.profile)}
+            onTest={() => {
+              editing.value = null;
+              testing.value = entry.profile;
+            }}
+            onAllow={() => void allow(entry.profile)}
+          />
+        ))}
+      </ul>
+      <button type="button" onClick={() => edit(EMPTY_DRAFT)}>
+        {t('profileAdd')}
+      </button>
+      {editing.value && (
+        <ProfileEditor
+          key={editing.value.key}
+          initial={editing.value.draft}
+          onSave={(profile) => void save(profile)}
+          onCancel={() => {
+            editing.value = null;
+          }}
+        />
+      )}
+      {testing.value && <ProfileTest api={api} profile={testing.value} />}
+    </section>
+  );
+}

@@ -1,0 +1,10 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { takeInjectedInput } from '../lib/page-context/injected-input';
+import { DomProfileSchema } from '../lib/softphone/dom-profile';
+import { probeDomProfile } from '../lib/softphone/probe-profile';
+
+// Injected by the options page's "test on this tab": reads the page once with the profile being
+// edited and returns what it detects. The result is plain data the page cannot reach.
+export default defineUnlistedScript(() =>
+  probeDomProfile(document, DomProfileSchema.parse(takeInjectedInput())),
+);
