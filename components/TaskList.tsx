@@ -76,6 +76,34 @@ function KindPicker() {
   );
 }
 
+/** Customers whose name, phone, email or CRM id match the search, each opening its record. */
+function CustomerMatches() {
+  const state = useAppState();
+  const customers = state.customerMatches.value ?? [];
+  if (customers.length === 0) return null;
+  return (
+    <section class="customer-matches" aria-labelledby="customer-matches-heading">
+      <h3 id="customer-matches-heading">{t('customerMatches')}</h3>
+      <ul data-testid="customer-matches">
+        {customers.map((customer) => (
+          <li key={customer.id}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => state.openCustomer(customer.id)}
+            >
+              {customer.name}
+            </button>{' '}
+            <span class="hint">
+              {[...customer.phones, ...customer.emails].slice(0, 2).join(' · ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The agent's tasks, or search results as they type (R21); arrows move, Enter opens. */
 export function TaskList() {
   const state = useAppState();
@@ -116,7 +144,7 @@ export function TaskList() {
           }}
         />
       </label>
-      {!searching && <TaskFilters />}
+      {searching ? <CustomerMatches /> : <TaskFilters />}
       {state.listError.value ? (
         <p role="alert" class="error">
           {t('listFailed', { reason: state.listError.value.message })}

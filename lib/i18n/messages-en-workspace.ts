@@ -45,6 +45,7 @@ export const WORKSPACE_MESSAGES_EN = {
   saveWithoutCustomer: 'Save without customer',
   customerNotFound: 'This customer no longer exists.',
   customerTasks: 'Tasks of this customer',
+  customerMatches: 'Customers',
   customerNoTasks: 'No tasks for this customer yet.',
   codeFilterLabel: 'Filter transaction codes',
   codeFilterPlaceholder: 'Filter codes…',

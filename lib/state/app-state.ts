@@ -140,6 +140,15 @@ export function createAppState({
     async (wanted) =>
       wanted ? (await import('../db/settings-store')).loadSettings(db) : undefined,
   );
+  /** Customers matching the search box, so their records are one click away (R23). */
+  const customerMatches = liveQuerySignal(
+    () => query.value.trim(),
+    async (text): Promise<Customer[]> => {
+      if (text === '') return [];
+      const { searchCustomers } = await import('../db/queries/search-customers');
+      return searchCustomers(db, text, 5);
+    },
+  );
   const loggedCalls = createLoggedCalls(drafts);
   const toLog = liveQuerySignal(
     () => (started.value ? loggedCalls.ids.value : null),
@@ -212,6 +221,7 @@ export function createAppState({
     codes: codes.value,
     list: list.value,
     listError: list.error,
+    customerMatches: customerMatches.value,
     toLog: toLog.value,
     openTaskId,
     openTask,
@@ -328,6 +338,7 @@ export function createAppState({
         definitions,
         codes,
         list,
+        customerMatches,
         toLog,
         openTaskQuery,
         history,

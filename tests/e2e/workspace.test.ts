@@ -428,4 +428,28 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
       await page.emulateMedia({ colorScheme: 'light' });
     }
   });
+
+  it('R21 R23: the search box finds customers too, and opens their record', async () => {
+    const { page } = panel;
+    await panel.newTask();
+    await page.getByRole('button', { name: 'New customer…' }).click();
+    await page.fill('#new-customer-name', 'Grace Hopper');
+    await page.fill('#new-customer-phone', '+1 202 555 0147');
+    await page.getByRole('button', { name: 'Create customer' }).click();
+    await expect.poll(() => page.getByTestId('customer-chosen').textContent()).toBe('Grace Hopper');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.fill('input[name="search"]', 'hopp');
+    const match = page
+      .getByTestId('customer-matches')
+      .getByRole('button', { name: 'Grace Hopper' });
+    await match.waitFor();
+    await expectAccessible('search-with-customers');
+    await match.click();
+    await page.waitForSelector('[data-testid="customer-view"]');
+    expect(await page.locator('[data-field="phones"]').textContent()).toBe('+12025550147');
+    await page.waitForSelector('text=No tasks for this customer yet.');
+    await page.getByRole('button', { name: 'New task for this customer' }).click();
+    expect(await page.getByTestId('customer-chosen').textContent()).toBe('Grace Hopper');
+  });
 });
