@@ -15,6 +15,7 @@ import { snoozeReminder } from '../../lib/reminders/snooze-reminder';
 import { watchTaskWrites } from '../../lib/reminders/watch-task-writes';
 import { currentAgentId } from '../../lib/session/current-agent';
 import { openBackgroundDb } from './database';
+import { openSidePanelOnClick } from './side-panel';
 
 export const REMINDER_ALARM = 'wrapup-reminder';
 
@@ -110,26 +111,15 @@ export async function armNextReminder(now: () => Date = () => new Date()): Promi
   await showDueCallBadge(now());
 }
 
-interface ChromeSidePanelOpener {
-  open(options: { windowId: number }): Promise<void>;
-}
-
 /**
  * A notification click is a user gesture in Chrome, so the panel may be opened, but only before
  * any await; the request left in storage tells the panel which task to show. Firefox opens its
  * sidebar only from extension UI, so there the request waits for the agent to open it.
  */
 function openTaskFromNotification(taskId: Id | null): void {
-  const chromeApi = (
-    globalThis as {
-      chrome?: { sidePanel?: ChromeSidePanelOpener; windows?: { WINDOW_ID_CURRENT: number } };
-    }
-  ).chrome;
-  if (chromeApi?.sidePanel && chromeApi.windows) {
-    chromeApi.sidePanel
-      .open({ windowId: chromeApi.windows.WINDOW_ID_CURRENT })
-      .catch(logFailure('opening the side panel from a reminder'));
-  }
+  openSidePanelOnClick({ windowId: browser.windows.WINDOW_ID_CURRENT }).catch(
+    logFailure('opening the side panel from a reminder'),
+  );
   requestOpenTask(taskId, new Date()).catch(logFailure('recording the task to open'));
 }
 
