@@ -201,4 +201,76 @@ describe.skipIf(!chromiumPath)('softphone adapters in real Chromium', () => {
       await storeSettings(true);
     }
   });
+
+  it('a hostile page: forged, malformed, oversized and flooding events are refused, HTML stays text', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/demo/index.html`);
+    // The page cannot message the background at all: only our content script can.
+    expect(
+      await page.evaluate(
+        () =>
+          typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome
+            ?.runtime?.sendMessage,
+      ),
+    ).toBe('undefined');
+    const html = '<img src=x onerror="window.pwned = true">';
+    await page.evaluate((html) => {
+      const tell = (detail: unknown) =>
+        document.dispatchEvent(new CustomEvent('wrapup:call', { detail }));
+      tell({ type: 'ended', callId: 'twice', number: '+1 415 555 0190' });
+      tell({ type: 'ended', callId: 'twice', number: '+1 415 555 0190' });
+      tell({ type: 'started', callId: 'twice', number: '+1 415 555 0190' });
+      tell({
+        type: 'started',
+        callId: 'big',
+        number: '+1 415 555 0191',
+        callerName: 'x'.repeat(20_000),
+      });
+      tell({ type: 'ended', callId: 'big' });
+      tell({ type: 'started', callId: 7, number: '+1 415 555 0192' });
+      tell({ type: 'exploded', callId: 'odd', number: '+1 415 555 0193' });
+      tell({ type: 'started', callId: 'extra', number: '+1 415 555 0194', script: 'alert(1)' });
+      tell({ type: 'ended', callId: 'extra' });
+      tell(document.body);
+      tell({ type: 'started', callId: 'html', number: '+1 415 555 0199', callerName: html });
+      tell({ type: 'connected', callId: 'html' });
+      tell({ type: 'ended', callId: 'html' });
+    }, html);
+    await expect.poll(() => logsFor('+14155550199'), { timeout: 15_000 }).toBe(1);
+    await page.waitForTimeout(1_100);
+    await page.evaluate(() => {
+      for (let n = 0; n < 100; n++) {
+        const callId = `flood-${n}`;
+        const number = `+1 415 555 ${String(2000 + n)}`;
+        for (const type of ['started', 'connected', 'ended']) {
+          document.dispatchEvent(
+            new CustomEvent('wrapup:call', { detail: { type, callId, number } }),
+          );
+        }
+      }
+    });
+    await page.waitForTimeout(2_000);
+
+    const tasks = (await storedTasks(await browser.serviceWorker())) as unknown as {
+      call: { number: string | null; callerName: string | null } | null;
+    }[];
+    const numbers = tasks.map((task) => task.call?.number ?? '');
+    expect(numbers.filter((number) => number === '+14155550190')).toHaveLength(1);
+    for (const refused of ['0191', '0192', '0193', '0194']) {
+      expect(numbers).not.toContain(`+1415555${refused}`);
+    }
+    expect(tasks.find((task) => task.call?.number === '+14155550199')?.call?.callerName).toBe(html);
+    // 20 events a second get through: a flood of 100 calls makes a handful of logs, not 100.
+    const flooded = numbers.filter((number) => /^\+14155552\d{3}$/.test(number)).length;
+    expect(flooded).toBeGreaterThan(0);
+    expect(flooded).toBeLessThanOrEqual(7);
+
+    const panel = await SidePanelPage.open(browser.context, browser.extensionId);
+    await expect
+      .poll(() => panel.taskRows().filter({ hasText: html }).count(), { timeout: 10_000 })
+      .toBe(1);
+    expect(await page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
+    expect(await panel.page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
+    await page.close();
+  });
 });
