@@ -8,6 +8,8 @@ export interface LoadResult {
   p95: number;
   p99: number;
   failures: number;
+  /** What went wrong, by HTTP status or connection error code, and how often. */
+  failureKinds: Record<string, number>;
 }
 
 export function percentile(sorted: readonly number[], fraction: number): number {
@@ -63,6 +65,7 @@ export async function runLoad(
   const latencies: number[] = [];
   let issued = 0;
   let failures = 0;
+  const failureKinds: Record<string, number> = {};
   const started = performance.now();
   await Promise.all(
     Array.from({ length: connections }, async () => {
@@ -70,9 +73,15 @@ export async function runLoad(
         const index = issued++;
         const sent = performance.now();
         // A dropped connection is counted as a failure, not allowed to end the whole run.
-        const status = await send(base, agent, next(index)).catch(() => 0);
-        if (status === 0 || status >= 300) failures++;
-        else latencies.push(performance.now() - sent);
+        const status = await send(base, agent, next(index)).catch(
+          (error: NodeJS.ErrnoException) => error.code ?? error.message,
+        );
+        if (typeof status === 'number' && status < 300) {
+          latencies.push(performance.now() - sent);
+        } else {
+          failures++;
+          failureKinds[String(status)] = (failureKinds[String(status)] ?? 0) + 1;
+        }
       }
     }),
   );
@@ -87,5 +96,6 @@ export async function runLoad(
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
     failures,
+    failureKinds,
   };
 }

@@ -33,7 +33,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 const line = (label: string, result: LoadResult, unit: string, perRequest: number) =>
   `  ${label.padEnd(22)} ${(result.perSecond * perRequest).toFixed(0).padStart(7)} ${unit}/s  ` +
   `(${result.perSecond.toFixed(1)} req/s)  p50 ${ms(result.p50)}  p99 ${ms(result.p99)}` +
-  (result.failures > 0 ? `  FAILURES ${result.failures}` : '');
+  (result.failures > 0 ? `  FAILURES ${JSON.stringify(result.failureKinds)}` : '');
 
 async function freshPostgres(adminUrl: string) {
   const name = `wrapup_bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
