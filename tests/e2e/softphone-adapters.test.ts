@@ -273,4 +273,58 @@ describe.skipIf(!chromiumPath)('softphone adapters in real Chromium', () => {
     expect(await panel.page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
     await page.close();
   });
+
+  it('R8: a callback scheduled during a campaign call makes a scheduled call whose reminder is armed', async () => {
+    const softphone = await DemoSoftphonePage.open(browser.context, server.url);
+    await softphone.page.check('#campaign-toggle');
+    await softphone.page.selectOption('#system-outcome', '');
+    await softphone.page.fill('#dial-input', '+1 415 555 0166');
+    await softphone.page.click('#dial');
+    await softphone.waitForState('connected');
+    // datetime-local takes the page's local time; 30 minutes ahead, to the minute.
+    const callback = await softphone.page.evaluate(() => {
+      const at = new Date(Date.now() + 30 * 60_000);
+      at.setSeconds(0, 0);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const local = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+      return { local, iso: at.toISOString() };
+    });
+    await softphone.page.fill('#callback-at', callback.local);
+    await softphone.hangUp();
+    await softphone.page.click('#wrapup-done');
+
+    const worker = await browser.serviceWorker();
+    const scheduled = async () =>
+      (
+        (await storedTasks(worker)) as unknown as {
+          origin: string;
+          scheduledAt: string | null;
+          remindAt: string | null;
+          call: { number: string | null } | null;
+        }[]
+      ).find((task) => task.call?.number === '+14155550166');
+    await expect
+      .poll(async () => (await scheduled())?.scheduledAt, { timeout: 15_000 })
+      .toBe(callback.iso);
+    const task = await scheduled();
+    expect(task?.origin).toBe('campaign');
+    expect(task?.remindAt).toBe(new Date(Date.parse(callback.iso) - 5 * 60_000).toISOString());
+    await expect
+      .poll(
+        async () =>
+          (
+            await worker.evaluate(() =>
+              (
+                globalThis as unknown as {
+                  chrome: {
+                    alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> };
+                  };
+                }
+              ).chrome.alarms.get('wrapup-reminder'),
+            )
+          )?.scheduledTime,
+        { timeout: 10_000 },
+      )
+      .toBe(Date.parse(task?.remindAt ?? ''));
+  });
 });
