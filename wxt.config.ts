@@ -14,6 +14,25 @@ export default defineConfig({
   // Explicit imports everywhere: the same modules run in the server and in tests.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The side panel renders its list without zod or the phone parser and loads them on demand;
+    // in chunks of their own they never ride along in a chunk the pages share. Only the pages'
+    // build splits code (scripts are single files).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entrypoint) => entrypoint.name === 'sidepanel')) return;
+      config.build ??= {};
+      config.build.rolldownOptions ??= {};
+      config.build.rolldownOptions.output = {
+        ...config.build.rolldownOptions.output,
+        codeSplitting: {
+          groups: [
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            { name: 'libphonenumber', test: /node_modules[\\/]libphonenumber-js[\\/]/ },
+          ],
+        },
+      };
+    },
+  },
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,8 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { MY_TASKS_FILTERS } from '../lib/db/queries/my-tasks';
 import { TASK_SORTS, type TaskSort } from '../lib/db/queries/task-sort';
-import { TASK_KINDS, type TaskKind } from '../lib/domain/task-kind';
+import type { TaskKind } from '../lib/domain/task-kind';
 import { t } from '../lib/i18n/translate';
+import { LIST_KINDS } from '../lib/state/task-kinds';
 import { useAppState } from './app-context';
 import { ToLogQueue } from './ToLogQueue';
 import { VirtualTaskList } from './VirtualTaskList';
@@ -66,7 +67,7 @@ function KindPicker() {
         }}
       >
         <option value="all">{t('allKinds')}</option>
-        {TASK_KINDS.map((kind) => (
+        {LIST_KINDS.map((kind) => (
           <option key={kind} value={kind}>
             {t(`kind_${kind}`)}
           </option>

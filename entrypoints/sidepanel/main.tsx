@@ -41,6 +41,7 @@ async function main() {
     </AppContext.Provider>,
     root,
   );
+  await state.firstScreenShown;
   const { startReminderSync } = await import('./reminder-sync');
   startReminderSync();
   await followOpenTaskRequests(state);

@@ -132,6 +132,10 @@ export function createAppState({
   );
   /** True once the first screen is painted: work it does not need waits until then. */
   const started = signal(false);
+  let markShown = () => {};
+  const firstScreenShown = new Promise<void>((resolve) => {
+    markShown = resolve;
+  });
   const stopFirstPage = effect(() => {
     if (started.value) firstPage.value = false;
   });
@@ -233,7 +237,10 @@ export function createAppState({
     /** The first screen is on show: load the rest of the list, the queue and the settings. */
     screenShown() {
       started.value = true;
+      markShown();
     },
+    /** Resolves once the first screen is on show; for work the entrypoint defers until then. */
+    firstScreenShown,
     /** Whether the agent may do `action` (on `task`): the UI offers only what is allowed (R24). */
     can(action: TaskAction, task?: Task): boolean {
       return can(user.value, action, task);
