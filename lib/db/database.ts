@@ -47,6 +47,16 @@ export interface SearchQueueRow {
   taskIds: Id[];
 }
 
+/**
+ * A word the task search index has held, so a query's prefix finds its words in one key read:
+ * walking the distinct keys of the word index itself passes every posting of every such word,
+ * which on disk took hundreds of milliseconds for a common prefix. Words are never taken out;
+ * one no task holds any more just has no postings.
+ */
+export interface IndexedWordRow {
+  word: string;
+}
+
 export interface CustomerWordsRow {
   customerId: Id;
   words: string[];
@@ -73,6 +83,7 @@ export class WrapupDb extends Dexie {
   taskWords!: Table<TaskWordsRow, string>;
   searchQueue!: Table<SearchQueueRow, number>;
   customerWords!: Table<CustomerWordsRow, Id>;
+  indexedWords!: Table<IndexedWordRow, string>;
 
   constructor(name: string) {
     super(name);
@@ -101,6 +112,14 @@ export class WrapupDb extends Dexie {
       searchQueue: '++seq',
       customerWords: 'customerId,*words',
     });
+    this.version(2)
+      .stores({ indexedWords: 'word' })
+      .upgrade(async (transaction) => {
+        // The word list starts empty: index every task again, which fills it.
+        await transaction.table('taskWords').clear();
+        const taskIds = await transaction.table('tasks').toCollection().primaryKeys();
+        if (taskIds.length > 0) await transaction.table('searchQueue').add({ taskIds });
+      });
   }
 }
 

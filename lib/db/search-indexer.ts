@@ -2,7 +2,7 @@ import type { Customer } from '../domain/customer';
 import type { Id } from '../domain/ids';
 import type { Task } from '../domain/task';
 import type { SearchQueueRow, TaskWordsRow, WrapupDb } from './database';
-import { taskIdOfRank, taskWordsRow } from './task-words-row';
+import { rowWords, taskIdOfRank, taskWordsRow } from './task-words-row';
 
 /** Small enough that a save waiting behind one batch's index write is not noticed. */
 export const DEFAULT_INDEX_BATCH = 200;
@@ -87,13 +87,15 @@ function readBatch(db: WrapupDb, batchSize: number): Promise<IndexBatch> {
  * after the batch was read has a newer queue row, so it stays queued and is indexed again.
  */
 function commitBatch(db: WrapupDb, batch: IndexBatch): Promise<boolean> {
-  return db.transaction('rw', [db.searchQueue, db.taskWords], async () => {
+  return db.transaction('rw', [db.searchQueue, db.taskWords, db.indexedWords], async () => {
     const seqs = batch.queued.flatMap((row) => (row.seq === undefined ? [] : [row.seq]));
     if ((await db.searchQueue.bulkGet(seqs)).some((row) => row === undefined)) return false;
     const ranks = new Set(batch.rows.map((row) => row.rank));
     const previous = await indexedRanks(db, batch.taskIds);
     await db.taskWords.bulkDelete(previous.filter((rank) => !ranks.has(rank)));
     await db.taskWords.bulkPut(batch.rows);
+    const words = new Set(batch.rows.flatMap(rowWords));
+    await db.indexedWords.bulkPut([...words].map((word) => ({ word })));
     await db.searchQueue.bulkDelete(seqs);
     return true;
   });

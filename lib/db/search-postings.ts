@@ -1,6 +1,6 @@
-import type { TaskStatus } from '../domain/task-kind';
-import type { SearchTerm, WrapupDb } from './database';
-import { splitSearchTerm, updatedMsOfRank } from './task-words-row';
+import { TASK_STATUSES, type TaskStatus } from '../domain/task-kind';
+import type { WrapupDb } from './database';
+import { searchTerm, updatedMsOfRank } from './task-words-row';
 
 /** Past every rank: a posting list read to its end knows all its ranks up to here. */
 const END = '\uffff';
@@ -28,7 +28,7 @@ class PostingList {
 
   constructor(
     private readonly db: WrapupDb,
-    private readonly key: SearchTerm,
+    private readonly key: string,
   ) {}
 
   /** Every posting up to this rank has been read. */
@@ -65,9 +65,9 @@ export class WordPostings {
   ) {}
 
   /**
-   * The postings of a query word, or null when it starts more than `maxKeys` distinct
-   * (word, status) keys (a one-letter or digit prefix): merging that many lists would cost more
-   * than checking the word on each candidate.
+   * The postings of a query word, or null when it starts more than `maxKeys` (word, status) keys
+   * (a one-letter or digit prefix): merging that many lists would cost more than checking the
+   * word on each candidate. The words come from the indexed-word list in one key read.
    */
   static async open(
     db: WrapupDb,
@@ -75,20 +75,18 @@ export class WordPostings {
     statuses: readonly TaskStatus[] | undefined,
     maxKeys: number,
   ): Promise<WordPostings | null> {
-    const keys = await db.taskWords
-      .where('terms')
+    const wantedStatuses = statuses ?? TASK_STATUSES;
+    const maxWords = Math.floor(maxKeys / Math.max(1, wantedStatuses.length));
+    const words = await db.indexedWords
+      .where('word')
       .startsWith(word)
-      .limit(maxKeys + 1)
-      .uniqueKeys();
-    if (keys.length > maxKeys) return null;
-    const wanted = keys.filter(
-      (key): key is SearchTerm =>
-        typeof key === 'string' &&
-        (statuses?.some((status) => status === splitSearchTerm(key).status) ?? true),
-    );
+      .limit(maxWords + 1)
+      .primaryKeys();
+    if (words.length > maxWords) return null;
+    const keys = words.flatMap((each) => wantedStatuses.map((status) => searchTerm(each, status)));
     const postings = new WordPostings(
       word,
-      wanted.map((key) => new PostingList(db, key)),
+      keys.map((key) => new PostingList(db, key)),
     );
     await Promise.all(postings.lists.map((list) => list.read(FIRST_READ)));
     return postings;
