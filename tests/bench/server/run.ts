@@ -19,7 +19,8 @@ import { insertSearchTasks, WORDS } from './search-data';
 /*
  * `npm run bench:server`: push requests of 100 mutations and pull pages over HTTP, on PGlite and (with BENCH_DATABASE_URL or TEST_DATABASE_URL) PostgreSQL, beside raw
  * INSERTs of the same rows through the same driver; then server search over BENCH_SEARCH_TASKS
- * (default 1,000,000) tasks on PostgreSQL. Figures, not pass/fail.
+ * (default 1,000,000) tasks on PostgreSQL. Figures, not pass/fail. BENCH_PUSHES=0 runs only the
+ * search part, BENCH_SEARCH_TASKS=0 skips it.
  */
 
 const PUSHES = Number(process.env.BENCH_PUSHES ?? 60);
@@ -270,21 +271,25 @@ async function main() {
     `Wrapup server bench: ${PUSHES} pushes of 100 mutations, ${CONNECTIONS} connections; ` +
       `${cpus().length} CPUs, load ${startLoad.toFixed(1)}`,
   );
-  const pglite = await openDatabase({ inMemory: true });
-  try {
-    await benchDatabase('PGlite (in memory)', pglite);
-  } finally {
-    await pglite.close();
+  if (PUSHES > 0) {
+    const pglite = await openDatabase({ inMemory: true });
+    try {
+      await benchDatabase('PGlite (in memory)', pglite);
+    } finally {
+      await pglite.close();
+    }
   }
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (adminUrl) {
-    const fresh = await freshPostgres(adminUrl);
-    const postgres = await openDatabase({ databaseUrl: fresh.url });
-    try {
-      await benchDatabase('PostgreSQL', postgres);
-    } finally {
-      await postgres.close();
-      await fresh.drop();
+    if (PUSHES > 0) {
+      const fresh = await freshPostgres(adminUrl);
+      const postgres = await openDatabase({ databaseUrl: fresh.url });
+      try {
+        await benchDatabase('PostgreSQL', postgres);
+      } finally {
+        await postgres.close();
+        await fresh.drop();
+      }
     }
     if (SEARCH_TASKS > 0) await benchSearch(adminUrl);
   } else {
