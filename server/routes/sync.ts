@@ -65,9 +65,14 @@ export function syncRoute(
       throw new ProblemError(503, 'Change events are not available here; pull periodically.');
     }
     return streamSSE(c, async (stream) => {
-      let wake: () => void = () => {};
       let open = true;
       let pending = false;
+      let wake = () => {};
+      const signalled = () =>
+        new Promise<void>((resolve) => {
+          wake = resolve;
+          if (pending || !open) resolve();
+        });
       const unsubscribe = notifier.subscribe(
         tenantId,
         () => {
@@ -86,18 +91,12 @@ export function syncRoute(
       try {
         await stream.writeSSE({ event: 'ready', data: '{}' });
         while (open && !stream.aborted) {
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            const timer = setTimeout(resolve, HEARTBEAT_MS);
-            const done = wake;
-            wake = () => {
-              clearTimeout(timer);
-              done();
-            };
-            if (pending || !open) wake();
-          });
+          const heartbeat = setTimeout(() => wake(), HEARTBEAT_MS);
+          await signalled();
+          clearTimeout(heartbeat);
           if (!open || stream.aborted) break;
           if (pending) {
+            // Changes arriving together become one event: the client pulls them all at once.
             pending = false;
             await stream.writeSSE({ event: 'change', data: '{}' });
           } else {
