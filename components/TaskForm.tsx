@@ -209,6 +209,9 @@ export function TaskForm({
 
   const editing = form.mode.value === 'edit';
   const shown = state.openTask.value ?? task;
+  useEffect(() => {
+    if (shown && !form.isNew) form.storedChanged(shown);
+  }, [shown]);
   return (
     <form
       class="task-form"

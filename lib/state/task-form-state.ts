@@ -14,6 +14,7 @@ import {
   draftFrom,
   formIssues,
   formValuesOf,
+  rebaseFormValues,
   type TaskFormValues,
 } from './task-form-values';
 
@@ -83,6 +84,8 @@ export function createTaskFormState({
     return formValuesOf(task);
   };
   const values = signal<TaskFormValues>(base());
+  /** The stored values the agent's edits are measured against (R25 records only real changes). */
+  let baseline = base();
   const mode = signal<FormMode>(initialMode(task, settings, allowed));
   const errors = signal<Record<string, string>>({});
   const formError = signal<string | null>(null);
@@ -158,7 +161,8 @@ export function createTaskFormState({
     try {
       const saved = isNew
         ? await app.create(draftFrom(values.value))
-        : await app.save(task.id, changesFrom(values.value));
+        : await app.save(task.id, changesFrom(values.value, baseline));
+      if (!isNew) baseline = formValuesOf(saved);
       await dropDraft();
       status.value = 'saved';
       if (isNew) app.open(saved.id);
@@ -205,6 +209,13 @@ export function createTaskFormState({
         : [...current, code];
       values.value = { ...values.value, transactionCodes: next };
       changed();
+    },
+    /** The stored task changed (wrap-up codes, a sync): untouched fields follow it. */
+    storedChanged(stored: Task) {
+      const fresh = formValuesOf(stored);
+      if (JSON.stringify(fresh) === JSON.stringify(baseline)) return;
+      values.value = rebaseFormValues(values.value, baseline, fresh);
+      baseline = fresh;
     },
     edit() {
       if (allowed) mode.value = 'edit';

@@ -115,9 +115,17 @@ function scheduledIso(values: TaskFormValues): string | null {
   return values.scheduledAt === '' ? null : localDateTimeToIso(values.scheduledAt);
 }
 
-/** The edit the form asks for: every value it shows; the store records only real changes. */
-export function changesFrom(values: TaskFormValues): TaskChanges {
-  return {
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The edit the form asks for: only what the agent changed since the form was opened (or last
+ * saved), so a value that changed meanwhile elsewhere (codes from the softphone's wrap-up, a
+ * synced edit) is not written back over. Custom fields count one by one.
+ */
+export function changesFrom(values: TaskFormValues, baseline: TaskFormValues): TaskChanges {
+  const all: TaskChanges = {
     kind: values.kind,
     subject: values.subject,
     notes: values.notes,
@@ -126,8 +134,37 @@ export function changesFrom(values: TaskFormValues): TaskChanges {
     transactionCodes: values.transactionCodes,
     scheduledAt: scheduledIso(values),
     reminderLeadMinutes: leadMinutes(values.reminderLeadMinutes),
-    fields: values.fields,
   };
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(all)) {
+    const formKey = key as keyof TaskFormValues;
+    if (!sameJson(values[formKey], baseline[formKey])) changes[key] = value;
+  }
+  const fields = Object.fromEntries(
+    Object.entries(values.fields).filter(([key, value]) => !sameJson(value, baseline.fields[key])),
+  );
+  if (Object.keys(fields).length > 0) changes.fields = fields;
+  return changes as TaskChanges;
+}
+
+/**
+ * The form after the stored task changed underneath it: what the agent has not touched follows
+ * the store, what they typed stays.
+ */
+export function rebaseFormValues(
+  values: TaskFormValues,
+  baseline: TaskFormValues,
+  stored: TaskFormValues,
+): TaskFormValues {
+  const next = { ...values, fields: { ...values.fields } };
+  for (const key of Object.keys(stored) as (keyof TaskFormValues)[]) {
+    if (key === 'fields') continue;
+    if (sameJson(values[key], baseline[key])) (next as Record<string, unknown>)[key] = stored[key];
+  }
+  for (const [key, value] of Object.entries(stored.fields)) {
+    if (sameJson(values.fields[key], baseline.fields[key])) next.fields[key] = value;
+  }
+  return next;
 }
 
 /** A new task by hand (R9), independent or the given customer's (R10). */

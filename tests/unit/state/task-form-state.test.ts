@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WrapupDb } from '../../../lib/db/database';
 import { catchUpSearchIndex } from '../../../lib/db/search-indexer';
 import { saveSettings } from '../../../lib/db/settings-store';
+import { saveTaskEdit } from '../../../lib/db/task-commands';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/settings';
 import type { Task } from '../../../lib/domain/task';
 import type { AppState } from '../../../lib/state/app-state';
@@ -127,6 +128,24 @@ describe('the task form state', () => {
     ).rejects.toMatchObject({
       issues: [{ path: 'phone', message: 'Not a valid phone number; include the country code.' }],
     });
+  });
+
+  it("R5: codes the softphone adds while the agent types survive the agent's save", async () => {
+    const log = callLog(8, { customerId: makeTask(0).id });
+    await db.tasks.put(log);
+    const form = formFor(log);
+    await form.ready;
+    form.update({ notes: 'Typed during wrap-up' });
+    const wrapped = await saveTaskEdit(
+      db,
+      log.id,
+      { transactionCodes: ['SALE'] },
+      { actorId: AGENT, now: '2026-11-29T10:00:01.000Z', source: 'system' },
+    );
+    form.storedChanged(wrapped);
+    expect(form.values.value.transactionCodes).toEqual(['SALE']);
+    const saved = await form.save();
+    expect(saved).toMatchObject({ notes: 'Typed during wrap-up', transactionCodes: ['SALE'] });
   });
 
   it('R9 R10: a new task for a customer is saved as theirs and opened', async () => {

@@ -8,6 +8,7 @@ import {
   formIssues,
   formValuesOf,
   isoToLocalDateTime,
+  rebaseFormValues,
 } from '../../../lib/state/task-form-values';
 import { makeTask, testId } from '../db/fixtures';
 
@@ -76,8 +77,10 @@ describe('task form values', () => {
     expect(isoToLocalDateTime(iso)).toBe('2031-03-04T09:30');
     const task = makeTask(1, { scheduledAt: iso, reminderLeadMinutes: 15 });
     const values = formValuesOf(task);
-    expect(changesFrom(values)).toMatchObject({ scheduledAt: iso, reminderLeadMinutes: 15 });
-    expect(changesFrom({ ...values, scheduledAt: '', reminderLeadMinutes: '' })).toMatchObject({
+    expect(changesFrom({ ...values, reminderLeadMinutes: '10' }, values)).toEqual({
+      reminderLeadMinutes: 10,
+    });
+    expect(changesFrom({ ...values, scheduledAt: '', reminderLeadMinutes: '' }, values)).toEqual({
       scheduledAt: null,
       reminderLeadMinutes: null,
     });
@@ -91,6 +94,21 @@ describe('task form values', () => {
       subject: 'Visit',
       customerId: customer,
       origin: 'manual',
+    });
+  });
+
+  it('R5 R25: a save sends only what the agent changed, so codes that arrived meanwhile stay', () => {
+    const opened = formValuesOf(makeTask(2, { transactionCodes: [] }));
+    const typed = { ...opened, notes: 'Wants a refund', fields: { amount: 12 } };
+    expect(changesFrom(typed, opened)).toEqual({ notes: 'Wants a refund', fields: { amount: 12 } });
+
+    const stored = formValuesOf(makeTask(2, { transactionCodes: ['SALE'], notes: 'ignored' }));
+    const rebased = rebaseFormValues(typed, opened, stored);
+    expect(rebased.transactionCodes).toEqual(['SALE']);
+    expect(rebased.notes).toBe('Wants a refund');
+    expect(changesFrom(rebased, stored)).toEqual({
+      notes: 'Wants a refund',
+      fields: { amount: 12 },
     });
   });
 });
