@@ -16,6 +16,7 @@ import { watchTaskWrites } from '../../lib/reminders/watch-task-writes';
 import { currentAgentId } from '../../lib/session/current-agent';
 import { openBackgroundDb } from './database';
 import { openSidePanelOnClick } from './side-panel';
+import { dialOnOpenSoftphone } from './softphone-dial';
 
 export const REMINDER_ALARM = 'wrapup-reminder';
 
@@ -123,11 +124,19 @@ function openTaskFromNotification(taskId: Id | null): void {
   requestOpenTask(taskId, new Date()).catch(logFailure('recording the task to open'));
 }
 
+/**
+ * Call now: through the agent's open softphone when its profile can dial, else a `tel:` link for
+ * the system's phone handler; with no number, the task opens so the agent can find one.
+ */
 async function callNow(taskId: Id): Promise<void> {
   const task = await openBackgroundDb().tasks.get(taskId);
   const number = task?.call?.number;
-  if (number) await browser.tabs.create({ url: `tel:${encodeURIComponent(number)}` });
-  else await requestOpenTask(taskId, new Date());
+  if (!number) {
+    await requestOpenTask(taskId, new Date());
+    return;
+  }
+  if (await dialOnOpenSoftphone(number)) return;
+  await browser.tabs.create({ url: `tel:${encodeURIComponent(number)}` });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Message } from '../../lib/messages/protocol';
 import { BUILT_IN_PROFILES, profileForUrlOptional } from '../../lib/softphone/built-in-profiles';
 import type { CallEvent } from '../../lib/softphone/call-event';
 import { createCallFusion } from '../../lib/softphone/call-fusion';
+import { dialOnPage, dialRequestOptional } from '../../lib/softphone/click-to-dial';
 import type { DomProfile } from '../../lib/softphone/dom-profile';
 import { listenForRtcSignals } from '../../lib/softphone/main-world-bridge';
 import { readPageCallFacts } from '../../lib/softphone/page-call-facts';
@@ -68,6 +69,15 @@ export default defineContentScript({
       },
       ctx.signal,
     );
+    // A reminder's Call now, sent by our background only: dial through the softphone itself.
+    const onDialRequest = (message: unknown, sender: { id?: string }) => {
+      const request = dialRequestOptional(message);
+      if (!request || sender.id !== browser.runtime.id) return undefined;
+      const dialed = profile ? dialOnPage(document, profile, request.number) : false;
+      return Promise.resolve({ ok: dialed });
+    };
+    browser.runtime.onMessage.addListener(onDialRequest);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onDialRequest));
     void storedUserProfilesLight().then((userProfiles) => {
       profile = profileForUrlOptional(location.href, [...userProfiles, ...BUILT_IN_PROFILES]);
       if (!profile || ctx.signal.aborted) return;

@@ -19,6 +19,8 @@ export const DEMO_SOFTPHONE_PROFILE: DomProfile = {
     callbackAt: '#callback-at',
     duration: '#call-timer',
     wrapUp: '#call-panel[data-call-state="ended"]',
+    dialInput: '#dial-input',
+    dialButton: '#dial',
   },
   states: { connected: '^connected', outbound: '^outbound' },
 };

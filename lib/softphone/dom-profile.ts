@@ -45,6 +45,9 @@ export const DomProfileSchema = z.object({
      * can still change; its disappearance reports the call as wrapped up.
      */
     wrapUp: Selector.optional(),
+    /** Click-to-dial: the softphone's number field and the button that dials it (Call now). */
+    dialInput: Selector.optional(),
+    dialButton: Selector.optional(),
   }),
   /** Case-insensitive patterns over the state text. */
   states: z.object({ connected: Pattern, outbound: Pattern.optional() }),

@@ -327,4 +327,33 @@ describe.skipIf(!chromiumPath)('softphone adapters in real Chromium', () => {
       )
       .toBe(Date.parse(task?.remindAt ?? ''));
   });
+
+  it("R11: a reminder's Call now dials through the open softphone, which places the call", async () => {
+    const softphone = await DemoSoftphonePage.open(browser.context, server.url);
+    const worker = await browser.serviceWorker();
+    // What the background sends the softphone tab when the agent presses Call now.
+    const reply = await worker.evaluate(async (url) => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(filter: object): Promise<{ id: number; url: string }[]>;
+              sendMessage(tabId: number, message: object): Promise<unknown>;
+            };
+          };
+        }
+      ).chrome;
+      // Earlier tests left softphone tabs open: this test's own is the newest.
+      const tab = (await chrome.tabs.query({}))
+        .filter((candidate) => candidate.url === url)
+        .sort((a, b) => b.id - a.id)[0];
+      if (!tab) throw new Error('no softphone tab');
+      return chrome.tabs.sendMessage(tab.id, { type: 'softphone/dial', number: '+1 415 555 0155' });
+    }, softphone.page.url());
+    expect(reply).toEqual({ ok: true });
+    await softphone.waitForState('connected');
+    expect(await softphone.page.textContent('#call-number')).toContain('415');
+    await softphone.hangUp();
+    await softphone.page.close();
+  });
 });

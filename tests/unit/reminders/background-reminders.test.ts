@@ -83,6 +83,7 @@ describe('background reminders', () => {
   });
   afterEach(() => {
     vi.useRealTimers();
+    vi.restoreAllMocks();
   });
 
   it('R11: arms one alarm for the earliest reminder and shows reminders in order', async () => {
@@ -240,6 +241,42 @@ describe('background reminders', () => {
     await vi.waitFor(async () =>
       expect(await alarmTime()).toBe(Date.parse('2026-11-28T09:50:00.000Z')),
     );
+  });
+
+  it('R11: Call now dials through an open softphone whose profile can, and brings it forward', async () => {
+    const task = scheduled(1, '2026-11-28T08:59:00.000Z', {
+      call: { ...callDetails(), number: '+14155550134' },
+    });
+    await writeOperation(db, { tasks: [task] });
+    await armNextReminder();
+    const query = vi
+      .spyOn(fakeBrowser.tabs, 'query')
+      .mockResolvedValue([
+        { id: 7, windowId: 2 } as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>[number],
+      ]);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
+    const update = vi.spyOn(fakeBrowser.tabs, 'update').mockResolvedValue({} as never);
+    vi.spyOn(fakeBrowser.windows, 'update').mockResolvedValue({} as never);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onButtonClicked.trigger(reminderNotificationId(task.id), 0);
+    await vi.waitFor(() => expect(update).toHaveBeenCalledWith(7, { active: true }));
+    expect(query).toHaveBeenCalledWith({
+      url: ['http://127.0.0.1/demo/*', 'http://localhost/demo/*'],
+    });
+    expect(send).toHaveBeenCalledWith(7, { type: 'softphone/dial', number: '+14155550134' });
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('R11: Call now falls back to a tel: link when no open softphone can dial', async () => {
+    const task = scheduled(1, '2026-11-28T08:59:00.000Z', {
+      call: { ...callDetails(), number: '+14155550134' },
+    });
+    await writeOperation(db, { tasks: [task] });
+    await armNextReminder();
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    await fakeBrowser.notifications.onButtonClicked.trigger(reminderNotificationId(task.id), 0);
+    await vi.waitFor(() => expect(create).toHaveBeenCalledWith({ url: 'tel:%2B14155550134' }));
   });
 
   it('never shows a reminder twice, whatever wakes the background', async () => {
