@@ -452,4 +452,36 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     await page.getByRole('button', { name: 'New task for this customer' }).click();
     expect(await page.getByTestId('customer-chosen').textContent()).toBe('Grace Hopper');
   });
+
+  it('R5 R6: system codes are marked and cannot be unticked; codes show comma-separated; status moves the task', async () => {
+    const log = {
+      ...callLogRecord(agent, '+14155550177', 'Katherine Johnson'),
+      transactionCodes: ['AMD'],
+    };
+    await panel.seed({
+      tasks: [log],
+      transactionCodes: [{ code: 'SALE', label: 'Sale', system: null, active: true }],
+    });
+    const { page } = panel;
+    await panel.openTaskWithNumber('+14155550177');
+    const amd = page.locator('input[name="transactionCodes"][value="AMD"]');
+    expect(await amd.isChecked()).toBe(true);
+    expect(await amd.isDisabled()).toBe(true);
+    expect(await page.getByTestId('system-code').textContent()).toBe('System · AMD');
+    await page.locator('input[name="transactionCodes"][value="SALE"]').check();
+    expect(await page.getByTestId('codes-summary').textContent()).toBe(
+      'Answer machine detected, Sale',
+    );
+    await page.selectOption('#task-status', 'completed');
+    await panel.save();
+    expect(await panel.fact('codes').textContent()).toBe(
+      'Answer machine detected (AMD), Sale (SALE)',
+    );
+    await page.getByRole('button', { name: '← Back' }).click();
+    await page.waitForSelector('text=No tasks yet');
+    await panel.showFilter('Completed');
+    await expect
+      .poll(() => panel.taskRows().allTextContents())
+      .toEqual([expect.stringContaining('AMD, SALE')]);
+  });
 });
