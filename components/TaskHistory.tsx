@@ -1,5 +1,6 @@
+import { useEffect } from 'preact/hooks';
 import type { Task } from '../lib/domain/task';
-import { describeHistory } from '../lib/i18n/describe-history';
+import { describeChange } from '../lib/i18n/describe-change';
 import { formatDateTime, formatTaskNumber } from '../lib/i18n/format';
 import { t } from '../lib/i18n/translate';
 import { useAppState } from './app-context';
@@ -30,6 +31,19 @@ function CloneList() {
 export function TaskHistory({ task }: { task: Task }) {
   const state = useAppState();
   const entries = state.history.value;
+  const customerIds = (entries ?? []).flatMap(({ event }) =>
+    event.type === 'changed' && event.field === 'customerId'
+      ? [event.from, event.to].filter((id): id is string => typeof id === 'string')
+      : [],
+  );
+  const customerKey = customerIds.join(',');
+  useEffect(() => {
+    if (customerIds.length > 0) void state.loadCustomerNames(customerIds);
+  }, [customerKey]);
+  const labels = {
+    definitions: state.definitions.value ?? [],
+    customerName: (id: string) => state.customerNames.value.get(id),
+  };
   return (
     <section class="history" aria-labelledby="history-heading" data-task-id={task.id}>
       <h3 id="history-heading">{t('history')}</h3>
@@ -42,7 +56,7 @@ export function TaskHistory({ task }: { task: Task }) {
         <ol class="history-list" data-testid="history">
           {[...entries].reverse().map((entry) => (
             <li key={entry.id}>
-              <span class="history-what">{describeHistory(entry)}</span>
+              <span class="history-what">{describeChange(entry, labels)}</span>
               <span class="history-when">
                 {formatDateTime(entry.at)} ·{' '}
                 {t('historyBy', { who: entry.by === state.agentId ? t('you') : t('someone') })}
