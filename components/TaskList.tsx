@@ -1,8 +1,7 @@
 import { useEffect } from 'preact/hooks';
-import { MY_TASKS_FILTERS } from '../lib/db/queries/my-tasks';
-import { TASK_SORTS, type TaskSort } from '../lib/db/queries/task-sort';
 import type { TaskKind } from '../lib/domain/task-kind';
 import { t } from '../lib/i18n/translate';
+import { LIST_FILTERS, LIST_SORTS, type TaskSort } from '../lib/state/list-options';
 import { LIST_KINDS } from '../lib/state/task-kinds';
 import { useAppState } from './app-context';
 import { ToLogQueue } from './ToLogQueue';
@@ -13,7 +12,7 @@ function TaskFilters() {
   const state = useAppState();
   return (
     <div class="filters" role="toolbar" aria-label={t('taskFilters')}>
-      {MY_TASKS_FILTERS.map((filter) => (
+      {LIST_FILTERS.map((filter) => (
         <button
           key={filter}
           type="button"
@@ -43,7 +42,7 @@ function SortPicker() {
         }}
       >
         <option value="default">{t('sort_default')}</option>
-        {TASK_SORTS.map((sort) => (
+        {LIST_SORTS.map((sort) => (
           <option key={sort} value={sort}>
             {t(`sort_${sort}`)}
           </option>
