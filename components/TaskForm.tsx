@@ -122,6 +122,18 @@ function EditFields({ form, task }: { form: TaskFormState; task: Task | null }) 
         message={errors.customerId}
         onSelect={(id) => form.update({ customerId: id })}
       />
+      <div class="field">
+        <label for="task-due">{t('fieldDueAt')}</label>
+        <input
+          id="task-due"
+          type="datetime-local"
+          name="dueAt"
+          value={values.dueAt}
+          onInput={(event) => form.update({ dueAt: event.currentTarget.value })}
+          {...invalidProps('dueAt', errors.dueAt)}
+        />
+        <FieldError path="dueAt" message={errors.dueAt} />
+      </div>
       <div class="field-row">
         <div class="field">
           <label for="task-scheduled">{t('fieldScheduledAt')}</label>

@@ -49,6 +49,10 @@ export function TaskView({ form }: { form: TaskFormState }) {
           t('noCustomer')
         )}
       </dd>
+      <dt>{t('fieldDueAt')}</dt>
+      <dd data-field="due">
+        {values.dueAt ? formatDateTime(localDateTimeToIso(values.dueAt)) : t('none')}
+      </dd>
       <dt>{t('fieldScheduledAt')}</dt>
       <dd data-field="scheduled">
         {scheduled ? `${formatDateTime(scheduled)} · ${t('reminderBefore', { lead })}` : t('none')}

@@ -20,6 +20,8 @@ export interface TaskFormValues {
   status: TaskStatus;
   customerId: Id | null;
   transactionCodes: string[];
+  /** `YYYY-MM-DDTHH:mm` in local time, or '' for none. */
+  dueAt: string;
   /** `YYYY-MM-DDTHH:mm` in local time, or '' for no scheduled call. */
   scheduledAt: string;
   /** Minutes as typed; '' means the contact center's default. */
@@ -46,6 +48,7 @@ export function formValuesOf(task: Task): TaskFormValues {
     status: task.status,
     customerId: task.customerId,
     transactionCodes: [...task.transactionCodes],
+    dueAt: isoToLocalDateTime(task.dueAt),
     scheduledAt: isoToLocalDateTime(task.scheduledAt),
     reminderLeadMinutes: task.reminderLeadMinutes === null ? '' : String(task.reminderLeadMinutes),
     fields: structuredClone(task.fields),
@@ -69,6 +72,7 @@ export function blankFormValues(
     status: 'open',
     customerId,
     transactionCodes: [],
+    dueAt: '',
     scheduledAt: '',
     reminderLeadMinutes: '',
     fields,
@@ -94,8 +98,10 @@ export function formIssues(
   else if (values.subject.length > LIMITS.subject) {
     issues.push({ path: 'subject', message: `At most ${LIMITS.subject} characters.` });
   }
-  if (values.scheduledAt !== '' && !isLocalDateTime(values.scheduledAt)) {
-    issues.push({ path: 'scheduledAt', message: 'Must be a date and time.' });
+  for (const path of ['dueAt', 'scheduledAt'] as const) {
+    if (values[path] !== '' && !isLocalDateTime(values[path])) {
+      issues.push({ path, message: 'Must be a date and time.' });
+    }
   }
   const lead = leadMinutes(values.reminderLeadMinutes);
   if (lead !== null && !(Number.isInteger(lead) && lead >= 0 && lead <= 24 * 60)) {
@@ -111,8 +117,8 @@ export function formIssues(
   return issues;
 }
 
-function scheduledIso(values: TaskFormValues): string | null {
-  return values.scheduledAt === '' ? null : localDateTimeToIso(values.scheduledAt);
+function instant(local: string): string | null {
+  return local === '' ? null : localDateTimeToIso(local);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -132,7 +138,8 @@ export function changesFrom(values: TaskFormValues, baseline: TaskFormValues): T
     status: values.status,
     customerId: values.customerId,
     transactionCodes: values.transactionCodes,
-    scheduledAt: scheduledIso(values),
+    dueAt: instant(values.dueAt),
+    scheduledAt: instant(values.scheduledAt),
     reminderLeadMinutes: leadMinutes(values.reminderLeadMinutes),
   };
   const changes: Record<string, unknown> = {};
@@ -175,7 +182,8 @@ export function draftFrom(values: TaskFormValues): TaskDraft {
     notes: values.notes,
     customerId: values.customerId,
     transactionCodes: values.transactionCodes,
-    scheduledAt: scheduledIso(values),
+    dueAt: instant(values.dueAt),
+    scheduledAt: instant(values.scheduledAt),
     reminderLeadMinutes: leadMinutes(values.reminderLeadMinutes),
     fields: values.fields,
     origin: 'manual',

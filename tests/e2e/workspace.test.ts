@@ -484,4 +484,26 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
       .poll(() => panel.taskRows().allTextContents())
       .toEqual([expect.stringContaining('AMD, SALE')]);
   });
+
+  it('R9 R22: a task due later today is under Today, not Overdue', async () => {
+    const { page } = panel;
+    await panel.newTask();
+    await page.selectOption('#task-kind', 'meeting');
+    await page.fill('#task-subject', 'Team huddle');
+    const today = await page.evaluate(() => {
+      const now = new Date();
+      const pad = (value: number) => String(value).padStart(2, '0');
+      return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T23:59`;
+    });
+    await page.fill('#task-due', today);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('output:has-text("Saved")');
+    await page.getByRole('button', { name: '← Back' }).click();
+    await panel.showFilter('Today');
+    await expect
+      .poll(() => panel.taskRows().allTextContents())
+      .toEqual([expect.stringContaining('Team huddle')]);
+    await panel.showFilter('Overdue');
+    await page.waitForSelector('text=Nothing here.');
+  });
 });
