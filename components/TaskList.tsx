@@ -112,6 +112,17 @@ export function TaskList() {
   useEffect(() => {
     if (ready) state.screenShown();
   }, [ready]);
+  useEffect(() => {
+    // "/" jumps to the search box, as in the tools agents already use.
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== '/' || target?.closest('input, textarea, select')) return;
+      event.preventDefault();
+      document.querySelector<HTMLInputElement>('input[name="search"]')?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
   const searching = state.query.value.trim() !== '';
 
   return (
@@ -129,6 +140,7 @@ export function TaskList() {
         <input
           type="search"
           name="search"
+          aria-keyshortcuts="/"
           placeholder={t('searchPlaceholder')}
           value={state.query.value}
           onInput={(event) => {

@@ -49,7 +49,8 @@ describe.skipIf(!chromiumPath)('a list of 10,000 tasks in real Chromium', () => 
     // Last changed first by default: task 1 was changed last.
     expect(await panel.taskRows().first().textContent()).toContain('Follow-up 1');
 
-    await page.focus('input[name="search"]');
+    await page.locator('body').press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('search');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     const focused = () =>
