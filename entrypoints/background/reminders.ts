@@ -5,6 +5,7 @@ import { requestOpenTask } from '../../lib/messages/open-task-request';
 import { dismissReminder } from '../../lib/reminders/dismiss-reminder';
 import { fireDueReminders } from '../../lib/reminders/fire-reminders';
 import { dueCallCount, nextReminderAt } from '../../lib/reminders/next-reminder';
+import { releaseReminders } from '../../lib/reminders/reminder-handled';
 import {
   type ReminderNotification,
   reminderNotificationId,
@@ -54,11 +55,35 @@ function notificationOptions(notification: ReminderNotification) {
   };
 }
 
-async function showDueReminders(now: Date): Promise<void> {
+const SHOW_ATTEMPTS = 3;
+/** After the browser refused a notification, when the next wake-up tries again. */
+const RETRY_AFTER_MS = 30_000;
+
+/** Shows one notification, retrying a moment later if the browser refuses (e.g. starting up). */
+async function createNotification(notification: ReminderNotification): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await browser.notifications.create(notification.id, notificationOptions(notification));
+      return true;
+    } catch (error) {
+      if (attempt >= SHOW_ATTEMPTS) {
+        logFailure('showing a reminder')(error);
+        return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
+/**
+ * Claims and shows the reminders due at `now`. Returns false when a notification could not be
+ * shown: its reminders are given back, to be shown at the next wake-up.
+ */
+async function showDueReminders(now: Date): Promise<boolean> {
   const db = openBackgroundDb();
   const agentId = await currentAgentId();
   const fired = await fireDueReminders(db, now, { agentId, actorId: agentId });
-  if (fired.length === 0) return;
+  if (fired.length === 0) return true;
   const customers = await db.customers.bulkGet(
     fired.map((task) => task.customerId ?? '').filter((id) => id !== ''),
   );
@@ -76,9 +101,12 @@ async function showDueReminders(now: Date): Promise<void> {
       formatTime: (iso) => timeFormat.format(new Date(iso)),
     },
   );
+  const unshown: string[] = [];
   for (const notification of notifications) {
-    await browser.notifications.create(notification.id, notificationOptions(notification));
+    if (!(await createNotification(notification))) unshown.push(...notification.taskIds);
   }
+  if (unshown.length > 0) await releaseReminders(db, unshown);
+  return unshown.length === 0;
 }
 
 async function showDueCallBadge(now: Date): Promise<void> {
@@ -103,12 +131,16 @@ export function rearmReminders(): void {
  * whenever the service worker starts, after every local or synced change, and on the alarm.
  */
 export async function armNextReminder(now: () => Date = () => new Date()): Promise<void> {
-  await showDueReminders(now());
+  const allShown = await showDueReminders(now());
   const next = await nextReminderAt(openBackgroundDb(), now(), {
     agentId: await currentAgentId(),
   });
   if (next === null) await browser.alarms.clear(REMINDER_ALARM);
-  else await browser.alarms.create(REMINDER_ALARM, { when: Date.parse(next) });
+  else {
+    // A refused reminder is due already: try again shortly, not in a tight loop.
+    const when = allShown ? Date.parse(next) : now().getTime() + RETRY_AFTER_MS;
+    await browser.alarms.create(REMINDER_ALARM, { when });
+  }
   await showDueCallBadge(now());
 }
 

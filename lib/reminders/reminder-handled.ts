@@ -32,3 +32,11 @@ export async function markRemindersHandled(db: WrapupDb, tasks: readonly Task[])
     tasks.map((task) => ({ key: reminderHandledKey(task.id), value: task.remindAt })),
   );
 }
+
+/**
+ * Gives claimed reminders back, so the next wake-up shows them: for when the browser refused to
+ * show their notification. Never dropped matters more than a second "shown" in their history.
+ */
+export async function releaseReminders(db: WrapupDb, taskIds: readonly Id[]): Promise<void> {
+  await db.meta.bulkDelete(taskIds.map(reminderHandledKey));
+}

@@ -20,6 +20,8 @@ export interface ReminderNotification {
   contextMessage: string;
   /** Chrome only: Firefox's notifications have no buttons (its click opens the task). */
   buttons: { title: string }[];
+  /** The tasks whose reminders it shows: one, or every task of a past-due group. */
+  taskIds: Id[];
 }
 
 export function reminderNotificationId(taskId: Id): string {
@@ -69,6 +71,7 @@ function taskNotification(
     buttons: format.withButtons
       ? [{ title: t('reminderCallNow') }, { title: t('reminderSnooze') }]
       : [],
+    taskIds: [task.id],
   };
 }
 
@@ -96,6 +99,7 @@ export function reminderNotifications(
     message: pastDue.map((details) => `${who(details)}: ${details.task.subject}`).join('\n'),
     contextMessage: '',
     buttons: [],
+    taskIds: pastDue.map(({ task }) => task.id),
   };
   return [group, ...onTimeNotifications];
 }

@@ -258,7 +258,7 @@ describe.skipIf(!chromiumPath)('reminders in real Chromium', () => {
     });
     worker = await browser.serviceWorker();
     await expect
-      .poll(async () => Object.keys(await notifications(worker)), { timeout: 20_000 })
+      .poll(async () => Object.keys(await notifications(worker)), { timeout: 30_000 })
       .toContain(`wrapup-reminder:${id}`);
     await wakeBackground(worker);
     await new Promise((resolve) => setTimeout(resolve, 1_000));

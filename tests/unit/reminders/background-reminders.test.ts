@@ -279,6 +279,23 @@ describe('background reminders', () => {
     await vi.waitFor(() => expect(create).toHaveBeenCalledWith({ url: 'tel:%2B14155550134' }));
   });
 
+  it('R11: a reminder the browser refuses to show is given back and shown at the next wake-up', async () => {
+    const task = scheduled(1, '2026-11-28T08:59:00.000Z');
+    await writeOperation(db, { tasks: [task] });
+    const create = vi
+      .spyOn(fakeBrowser.notifications, 'create')
+      .mockRejectedValue(new Error('notifications are not ready'));
+    const before = Date.now();
+    await armNextReminder();
+    expect(create).toHaveBeenCalledTimes(3);
+    expect(await shownIds()).toEqual([]);
+    expect(await alarmTime()).toBeGreaterThanOrEqual(before + 30_000);
+    expect(await alarmTime()).toBeLessThanOrEqual(Date.now() + 30_000);
+    create.mockRestore();
+    await ringAlarm();
+    expect(await shownIds()).toEqual([reminderNotificationId(task.id)]);
+  }, 10_000);
+
   it('never shows a reminder twice, whatever wakes the background', async () => {
     await writeOperation(db, { tasks: [scheduled(1, '2026-11-28T08:59:00.000Z')] });
     await Promise.all([armNextReminder(), armNextReminder(), armNextReminder()]);

@@ -32,6 +32,7 @@ describe('reminder notifications', () => {
       message: 'Customer 1\nCall 1',
       contextMessage: '#41 · at 2026-11-28T10:05:00.000Z',
       buttons: [{ title: 'Call now' }, { title: 'Snooze' }],
+      taskIds: [makeTask(1).id],
     });
   });
 
@@ -59,6 +60,7 @@ describe('reminder notifications', () => {
       PAST_DUE_GROUP_ID,
       reminderNotificationId(makeTask(5).id),
     ]);
+    expect(notifications[0]?.taskIds).toEqual([1, 2, 3, 4].map((n) => makeTask(n).id));
     expect(notifications[0]?.message.split('\n')).toEqual([
       'Customer 1: Call 1',
       'Customer 2: Call 2',
