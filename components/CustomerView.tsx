@@ -1,10 +1,13 @@
+import { useSignal } from '@preact/signals';
 import { t } from '../lib/i18n/translate';
 import { useAppState } from './app-context';
+import { CustomerEditForm } from './CustomerEditForm';
 import { VirtualTaskList } from './VirtualTaskList';
 
 /** A customer's record: details, every task newest first (R23), and a new task for them (R10). */
 export function CustomerView() {
   const state = useAppState();
+  const editing = useSignal(false);
   const customer = state.customer.value;
   const tasks = state.customerTasks.value;
   if (customer === undefined) return <p aria-busy="true">{t('loading')}</p>;
@@ -26,21 +29,43 @@ export function CustomerView() {
         </button>
         <h2 id="customer-heading">{customer.name}</h2>
       </div>
-      <dl class="call-facts">
-        <dt>{t('customerPhone')}</dt>
-        <dd data-field="phones">{customer.phones.join(', ') || t('none')}</dd>
-        <dt>{t('customerEmail')}</dt>
-        <dd data-field="emails">{customer.emails.join(', ') || t('none')}</dd>
-        <dt>{t('customerCompany')}</dt>
-        <dd data-field="company">{customer.company ?? t('none')}</dd>
-        {customer.externalIds.length > 0 && (
-          <>
-            <dt>{t('customerExternalIds')}</dt>
-            <dd data-field="external-ids">{customer.externalIds.join(', ')}</dd>
-          </>
-        )}
-      </dl>
-      {customer.notes && <p class="notes">{customer.notes}</p>}
+      {editing.value ? (
+        <CustomerEditForm
+          customer={customer}
+          onDone={() => {
+            editing.value = false;
+          }}
+        />
+      ) : (
+        <>
+          <dl class="call-facts">
+            <dt>{t('customerPhone')}</dt>
+            <dd data-field="phones">{customer.phones.join(', ') || t('none')}</dd>
+            <dt>{t('customerEmail')}</dt>
+            <dd data-field="emails">{customer.emails.join(', ') || t('none')}</dd>
+            <dt>{t('customerCompany')}</dt>
+            <dd data-field="company">{customer.company ?? t('none')}</dd>
+            {customer.externalIds.length > 0 && (
+              <>
+                <dt>{t('customerExternalIds')}</dt>
+                <dd data-field="external-ids">{customer.externalIds.join(', ')}</dd>
+              </>
+            )}
+          </dl>
+          {customer.notes && <p class="notes">{customer.notes}</p>}
+          {state.can('edit') && (
+            <button
+              type="button"
+              class="edit-customer"
+              onClick={() => {
+                editing.value = true;
+              }}
+            >
+              {t('editCustomer')}
+            </button>
+          )}
+        </>
+      )}
       <div class="list-heading">
         <h3 id="customer-tasks-heading">{t('customerTasks')}</h3>
         {state.can('create') && (

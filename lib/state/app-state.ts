@@ -15,7 +15,14 @@ import type { TaskChanges, TaskDraft } from '../domain/task-draft';
 import type { TaskKind } from '../domain/task-kind';
 import { ValidationError } from '../domain/validation-error';
 import type { SnoozeChoiceMinutes } from '../reminders/snooze-choices';
-import { customerDraftFrom, issuesForCustomerForm, type NewCustomerInput } from './customer-input';
+import {
+  type CustomerEditInput,
+  customerChangesFrom,
+  customerDraftFrom,
+  issuesForCustomerEdit,
+  issuesForCustomerForm,
+  type NewCustomerInput,
+} from './customer-input';
 import type { DraftStore } from './draft-store';
 import { liveQuerySignal } from './live-query-signal';
 import { createLoggedCalls } from './logged-calls';
@@ -320,6 +327,17 @@ export function createAppState({
         return created;
       } catch (error) {
         throw error instanceof ValidationError ? issuesForCustomerForm(error) : error;
+      }
+    },
+    /** Saves a customer's details; throws ValidationError keyed by the edit form's fields. */
+    async saveCustomer(id: Id, input: CustomerEditInput): Promise<Customer> {
+      const { saveCustomerEdit } = await import('../db/customer-commands');
+      try {
+        const saved = await saveCustomerEdit(db, id, customerChangesFrom(input), ctx());
+        customerNames.value = new Map(customerNames.value).set(saved.id, saved.name);
+        return saved;
+      } catch (error) {
+        throw error instanceof ValidationError ? issuesForCustomerEdit(error) : error;
       }
     },
     async searchCustomers(text: string): Promise<Customer[]> {

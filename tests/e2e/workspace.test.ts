@@ -449,6 +449,23 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     await page.waitForSelector('[data-testid="customer-view"]');
     expect(await page.locator('[data-field="phones"]').textContent()).toBe('+12025550147');
     await page.waitForSelector('text=No tasks for this customer yet.');
+
+    await page.getByRole('button', { name: 'Edit customer' }).click();
+    await page.fill('#customer-edit-phones', '+1 202 555 0147\n020 7183 8750');
+    await page.fill('#customer-edit-emails', 'grace@navy.example');
+    await page.fill('#customer-edit-company', 'US Navy');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => panel.fieldError('customer-edit-phones').textContent())
+      .toBe('Not a valid phone number; include the country code.');
+    await expectAccessible('customer-edit');
+    await page.fill('#customer-edit-phones', '+1 202 555 0147\n+44 20 7183 8750');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => page.locator('[data-field="phones"]').textContent())
+      .toBe('+12025550147, +442071838750');
+    expect(await page.locator('[data-field="company"]').textContent()).toBe('US Navy');
+
     await page.getByRole('button', { name: 'New task for this customer' }).click();
     expect(await page.getByTestId('customer-chosen').textContent()).toBe('Grace Hopper');
   });
