@@ -16,7 +16,7 @@ export function callLogDraft(
 ): TaskDraft {
   const party = event.callerName ?? event.number ?? t('unknownCaller');
   return {
-    kind: 'call',
+    kind: event.interaction ?? 'call',
     origin: event.campaign ? 'campaign' : 'system',
     subject: t('callWith', { party }).slice(0, 200),
     notes: '',

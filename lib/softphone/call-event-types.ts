@@ -15,5 +15,12 @@ export const CALL_EVENT_TYPES = ['started', 'connected', 'ended', 'wrapped_up'] 
 
 export const CALL_SOURCES = ['dom-profile', 'webrtc', 'page-events'] as const;
 
+/**
+ * The voice interactions a softphone reports, each logged as its own task kind; a call when not
+ * said. The same values as VOICE_TASK_KINDS in lib/domain/task-kind.ts (a unit test checks).
+ */
+export const INTERACTION_KINDS = ['call', 'voicemail', 'web_callback'] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+
 /** The same values as CallDirectionSchema in lib/domain/task.ts (a unit test keeps them equal). */
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const satisfies readonly CallDirection[];

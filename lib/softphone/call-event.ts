@@ -3,7 +3,7 @@ import { TimestampSchema } from '../domain/ids';
 import { LIMITS } from '../domain/limits';
 import { CallDirectionSchema } from '../domain/task';
 
-import { CALL_EVENT_TYPES, CALL_SOURCES } from './call-event-types';
+import { CALL_EVENT_TYPES, CALL_SOURCES, INTERACTION_KINDS } from './call-event-types';
 
 export { CALL_EVENT_TYPES };
 
@@ -27,6 +27,8 @@ export const CallEventSchema = z
     number: Text(LIMITS.phone),
     callerName: Text(LIMITS.name),
     direction: CallDirectionSchema,
+    /** Voicemail and web callbacks get their own kind of log; a call when absent. */
+    interaction: z.enum(INTERACTION_KINDS).optional(),
     queue: Text(LIMITS.name),
     campaign: Text(LIMITS.name),
     transactionId: Text(LIMITS.transactionId),

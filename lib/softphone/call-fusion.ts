@@ -118,6 +118,7 @@ function fuse(call: FusedCall, type: CallEvent['type']): FusedCallEvent {
     type
   ];
   const lead = events[0] as CallEvent;
+  const interaction = events.find((event) => event.interaction)?.interaction;
   return {
     type,
     callId: call.id,
@@ -126,6 +127,7 @@ function fuse(call: FusedCall, type: CallEvent['type']): FusedCallEvent {
     number: first('number'),
     callerName: first('callerName'),
     direction: lead.direction,
+    ...(interaction ? { interaction } : {}),
     queue: first('queue'),
     campaign: first('campaign'),
     transactionId: first('transactionId'),

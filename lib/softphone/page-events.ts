@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { LIMITS } from '../domain/limits';
 import type { CallEvent } from './call-event';
-import { CALL_DIRECTIONS, CALL_EVENT_TYPES } from './call-event-types';
+import { CALL_DIRECTIONS, CALL_EVENT_TYPES, INTERACTION_KINDS } from './call-event-types';
 import { describeIssues } from './describe-issues';
 import { phoneFromPageText } from './page-call-facts';
 import { createRateLimiter } from './rate-limit';
@@ -39,6 +39,8 @@ export const PageCallEventDetailSchema = z.strictObject({
   number: Text(LIMITS.phone),
   callerName: Text(LIMITS.name),
   direction: z.optional(z.enum(CALL_DIRECTIONS)),
+  /** A voicemail or web callback rather than a call; logged as its own kind. */
+  interaction: z.optional(z.enum(INTERACTION_KINDS)),
   queue: Text(LIMITS.name),
   campaign: Text(LIMITS.name),
   transactionId: Text(LIMITS.transactionId),
@@ -90,6 +92,9 @@ function applyDetail(fields: CallFields, detail: PageCallEventDetail, at: string
     number: detail.number === undefined ? fields.number : phoneFromPageText(detail.number || null),
     callerName: pick(detail.callerName, fields.callerName) || null,
     direction: pick(detail.direction, fields.direction),
+    ...(detail.interaction || fields.interaction
+      ? { interaction: detail.interaction ?? fields.interaction }
+      : {}),
     queue: pick(detail.queue, fields.queue) || null,
     campaign: pick(detail.campaign, fields.campaign) || null,
     transactionId: pick(detail.transactionId, fields.transactionId) || null,

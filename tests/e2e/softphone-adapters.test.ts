@@ -202,6 +202,31 @@ describe.skipIf(!chromiumPath)('softphone adapters in real Chromium', () => {
     }
   });
 
+  it('R1: a voicemail reported by the page becomes a voicemail log', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/demo/index.html`);
+    await page.evaluate(() => {
+      const tell = (detail: object) =>
+        document.dispatchEvent(new CustomEvent('wrapup:call', { detail }));
+      tell({
+        type: 'started',
+        callId: 'vm-1',
+        number: '+1 415 555 0144',
+        interaction: 'voicemail',
+      });
+      tell({ type: 'ended', callId: 'vm-1' });
+    });
+    const kindOf = async () =>
+      (
+        (await storedTasks(await browser.serviceWorker())) as unknown as {
+          kind: string;
+          call: { number: string | null } | null;
+        }[]
+      ).find((task) => task.call?.number === '+14155550144')?.kind;
+    await expect.poll(kindOf, { timeout: 15_000 }).toBe('voicemail');
+    await page.close();
+  });
+
   it('a hostile page: forged, malformed, oversized and flooding events are refused, HTML stays text', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/demo/index.html`);

@@ -54,6 +54,17 @@ describe('logsCallAutomatically', () => {
     ).toBe(false);
   });
 
+  it('R1: logs each voice interaction only if the contact center logs its kind', () => {
+    const callsOnly = { ...DEFAULT_SETTINGS, callLogKinds: ['call' as const] };
+    expect(logsCallAutomatically({ campaign: null, interaction: 'voicemail' }, callsOnly)).toBe(
+      false,
+    );
+    expect(
+      logsCallAutomatically({ campaign: null, interaction: 'web_callback' }, DEFAULT_SETTINGS),
+    ).toBe(true);
+    expect(logsCallAutomatically({ campaign: null }, callsOnly)).toBe(true);
+  });
+
   it('R7: logs every campaign call, automatic call logs on or off', () => {
     const off = { ...DEFAULT_SETTINGS, autoCallLog: false };
     expect(logsCallAutomatically({ campaign: 'Renewals Q4' }, off)).toBe(true);
@@ -72,6 +83,21 @@ describe('the background’s call-event handler', () => {
     const reply = await handleCallEvent({ type: 'call-event', event: ended() }, softphone);
     expect(reply).toMatchObject({ ok: true, taskId: expect.any(String) });
     expect(await db.tasks.count()).toBe(1);
+  });
+
+  it('R1: a voicemail becomes a voicemail log, a web callback a web-callback log', async () => {
+    await handleCallEvent(
+      { type: 'call-event', event: ended({ interaction: 'voicemail', transactionId: 'TX-VM' }) },
+      softphone,
+    );
+    await handleCallEvent(
+      { type: 'call-event', event: ended({ interaction: 'web_callback', transactionId: 'TX-WC' }) },
+      softphone,
+    );
+    expect((await db.tasks.toArray()).map((task) => task.kind).sort()).toEqual([
+      'voicemail',
+      'web_callback',
+    ]);
   });
 
   it('R1: with automatic call logs off, an ended call makes no log', async () => {

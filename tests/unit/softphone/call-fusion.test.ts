@@ -401,6 +401,23 @@ describe('createCallFusion', () => {
     });
   });
 
+  it('R1: carries a voicemail reported by one adapter to the fused call', () => {
+    const { accept, emitted } = fusion();
+    const voicemail: Report = {
+      ...dom,
+      source: 'page-events',
+      fields: { interaction: 'voicemail' },
+    };
+    accept(report('started', rtc));
+    accept(report('started', voicemail));
+    accept(report('ended', voicemail));
+    accept(report('ended', rtc));
+    vi.runAllTimers();
+    expect(emitted.filter((event) => event.type === 'ended')).toEqual([
+      expect.objectContaining({ interaction: 'voicemail' }),
+    ]);
+  });
+
   it('remembers a bounded number of calls, and reports an owed end before forgetting a call', () => {
     const { accept, emitted } = fusion({ rememberedCalls: 1, settleMs: 60_000 });
     accept(report('started', rtc));

@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CallDirectionSchema } from '../../../lib/domain/task';
+import { VOICE_TASK_KINDS } from '../../../lib/domain/task-kind';
 import { CallSourceSchema } from '../../../lib/softphone/call-event';
-import { CALL_DIRECTIONS, CALL_SOURCES } from '../../../lib/softphone/call-event-types';
+import {
+  CALL_DIRECTIONS,
+  CALL_SOURCES,
+  INTERACTION_KINDS,
+} from '../../../lib/softphone/call-event-types';
 
 const SOFTPHONE = resolve(import.meta.dirname, '../../../lib/softphone');
 
@@ -61,5 +66,6 @@ describe('what the softphone content scripts pull into every softphone page', ()
   it('keeps the content-script constants equal to the schemas the background uses', () => {
     expect([...CALL_DIRECTIONS]).toEqual(CallDirectionSchema.options);
     expect([...CALL_SOURCES]).toEqual(CallSourceSchema.options);
+    expect([...INTERACTION_KINDS]).toEqual(VOICE_TASK_KINDS);
   });
 });

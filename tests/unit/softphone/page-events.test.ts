@@ -70,6 +70,14 @@ describe('listenForPageEvents', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  it('R1: says which voice interaction it is: a voicemail stays a voicemail to the end', () => {
+    dispatch({ type: 'started', callId: 'vm-1', number: '+14155550134', interaction: 'voicemail' });
+    dispatch({ type: 'ended', callId: 'vm-1' });
+    expect(events.map((event) => event.interaction)).toEqual(['voicemail', 'voicemail']);
+    dispatch({ type: 'started', callId: 'vm-2', interaction: 'fax' });
+    expect(rejections().at(-1)).toMatch(/interaction/);
+  });
+
   it('R6 R7 R8: carries system codes, the campaign and a scheduled callback through wrap-up', () => {
     dispatch({
       type: 'started',
