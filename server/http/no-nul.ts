@@ -6,7 +6,7 @@ function collect(value: unknown, path: string[], issues: FieldIssue[]): void {
       issues.push({ path: path.join('.'), message: 'Must not contain the NUL character.' });
     }
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => collect(item, [...path, String(index)], issues));
+    for (const [index, item] of value.entries()) collect(item, [...path, String(index)], issues);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) collect(item, [...path, key], issues);
   }

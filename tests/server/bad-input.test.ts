@@ -126,7 +126,7 @@ describe.each(testDatabases)('bad input on $kind', (target) => {
 
   it('stores unicode, control characters and SQL-looking text exactly as given', async () => {
     const subject = "Robert'); DROP TABLE tasks;-- 👩‍💻 \u0000\u0007 ﷽ \u202e";
-    const notes = 'Ünïcödé\r\n\ttab <script>alert(1)</script> %s %n $1 ${x}';
+    const notes = 'Ünïcödé\r\n\ttab <script>alert(1)</script> %s %n $1 {{x}}';
     const created = await api.call(tenant.admin.token, 'POST', '/v1/tasks', {
       kind: 'call',
       subject: subject.replace('\u0000', ''),
@@ -160,7 +160,7 @@ describe.each(testDatabases)('bad input on $kind', (target) => {
     for (const token of [
       `${real.slice(0, -1)}${real.endsWith('A') ? 'B' : 'A'}`,
       real.slice(0, 20),
-      'wrp_' + 'A'.repeat(43),
+      `wrp_${'A'.repeat(43)}`,
       "' or '1'='1",
       'x'.repeat(5000),
     ]) {
