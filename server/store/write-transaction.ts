@@ -29,6 +29,8 @@ export interface Writer {
   revision: string;
   /** Records the latest state of a record for pull (replacing its earlier change row). */
   record(entity: ChangeEntity, entityId: string, data: unknown, scope?: ChangeScope): Promise<void>;
+  /** How many changes were recorded so far: whether an operation has written anything. */
+  recorded(): number;
   /** The next task number of this contact center: gap-free, as the transaction commits or not. */
   nextTaskNumber(): Promise<number>;
   /**
@@ -95,6 +97,7 @@ export async function inWriteTransaction<T>(
           )
           .execute();
       },
+      recorded: () => ordinal,
       once<T>(key: string, load: () => Promise<T>) {
         if (!loaded.has(key)) loaded.set(key, load());
         return loaded.get(key) as Promise<T>;

@@ -18,9 +18,10 @@ import { CustomerChangesSchema, CustomerDraftSchema } from '../customers/custome
  * recorded in the same transaction as its effect. Sending it again (a retry after a lost reply)
  * returns the first result with "duplicate": true and changes nothing. A rejected mutation is
  * recorded too, so the outbox can drop it and show the agent the reason; it is never applied
- * later. Mutations of one push run in order in one transaction, each behind its own savepoint:
- * a rejection undoes only that mutation. `cursor` is where a pull would now start to see the
- * push's own effects; the client keeps its stored cursor and simply pulls.
+ * later. Mutations of one push run in order in one transaction; a rejected one has changed
+ * nothing, the others still apply. One that fails unexpectedly is rejected with code `internal`
+ * and the rest of the push is applied without it. `cursor` is the revision of the push's own
+ * effects; the client keeps its stored cursor and simply pulls.
  *
  * Rejection codes: validation (errors: [{path, message}]), forbidden (the permission's reason),
  * not_found, conflict (a deleted task, an id already taken), confirmation_required (R17: the task

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ConfirmationRequiredError } from '../../lib/domain/confirmation-required-error';
 import type { User } from '../../lib/domain/user';
 import type { Database } from '../db/schema';
@@ -37,21 +37,35 @@ function rejection(id: string, error: unknown): MutationResult | undefined {
   };
 }
 
+/** A mutation failed in a way that left the transaction unusable or half-applied. */
+class FailedMutation extends Error {
+  constructor(
+    readonly mutationId: string,
+    override readonly cause: unknown,
+  ) {
+    super('mutation failed');
+  }
+}
+
+const INTERNAL = 'The server could not apply this change.';
+
 /**
- * Applies a push's mutations in order, each at most once, in one write transaction: a mutation
- * already processed answers with its recorded result; each new one runs behind a savepoint, so
- * a rejection undoes only its own effects, and its id and result are recorded in the same
- * transaction as its effect (or as its rejection). Returns the results and the revision.
+ * One attempt at a push, in one write transaction. Operations check everything (input,
+ * permissions, state) before they write, so an expected rejection has written nothing and the
+ * next mutation goes on in the same transaction, with no savepoint (a push of 100 would
+ * otherwise overflow PostgreSQL's subtransaction cache and slow every other session). Anything
+ * else throws FailedMutation and the whole attempt rolls back.
  */
-export async function pushMutations(
+function attemptPush(
   db: Kysely<Database>,
   tenantId: string,
   user: User,
   mutations: readonly Mutation[],
-  logger: Logger,
-): Promise<{ results: MutationResult[]; revision: string }> {
+  failed: ReadonlySet<string>,
+) {
   return inWriteTransaction(db, tenantId, async (writer) => {
     const results: MutationResult[] = [];
+    const fresh: MutationResult[] = [];
     const processed = new Map<string, MutationResult>();
     const earlier = await writer.trx
       .selectFrom('processed_mutations')
@@ -70,41 +84,69 @@ export async function pushMutations(
         results.push({ ...seen, duplicate: true });
         continue;
       }
-      await sql`savepoint mutation`.execute(writer.trx);
       let result: MutationResult;
-      try {
-        result = {
-          id: mutation.id,
-          status: 'applied',
-          ...(await applyMutation(writer, user, mutation)),
-        };
-        await sql`release savepoint mutation`.execute(writer.trx);
-      } catch (error) {
-        await sql`rollback to savepoint mutation`.execute(writer.trx);
-        await sql`release savepoint mutation`.execute(writer.trx);
-        const refused = rejection(mutation.id, error);
-        if (!refused) {
-          logger.error('mutation failed', { mutationId: mutation.id, name: mutation.name, error });
+      if (failed.has(mutation.id)) {
+        result = { id: mutation.id, status: 'rejected', code: 'internal', reason: INTERNAL };
+      } else {
+        const writesBefore = writer.recorded();
+        try {
+          result = {
+            id: mutation.id,
+            status: 'applied',
+            ...(await applyMutation(writer, user, mutation)),
+          };
+        } catch (error) {
+          const refused = rejection(mutation.id, error);
+          if (!refused || writer.recorded() !== writesBefore) {
+            throw new FailedMutation(mutation.id, error);
+          }
+          result = refused;
         }
-        result = refused ?? {
-          id: mutation.id,
-          status: 'rejected',
-          code: 'internal',
-          reason: 'The server could not apply this change.',
-        };
       }
+      processed.set(mutation.id, result);
+      fresh.push(result);
+      results.push(result);
+    }
+    // Recorded in the same transaction as the effects: both commit, or neither does.
+    if (fresh.length > 0) {
       await writer.trx
         .insertInto('processed_mutations')
-        .values({
-          tenant_id: tenantId,
-          id: mutation.id,
-          user_id: user.id,
-          result: JSON.stringify(result),
-        })
+        .values(
+          fresh.map((result) => ({
+            tenant_id: tenantId,
+            id: result.id,
+            user_id: user.id,
+            result: JSON.stringify(result),
+          })),
+        )
         .execute();
-      processed.set(mutation.id, result);
-      results.push(result);
     }
     return { results, revision: writer.revision };
   });
+}
+
+/**
+ * Applies a push's mutations in order, each at most once: a mutation already processed answers
+ * with its recorded result; each new one is applied or rejected, and its id and result are
+ * recorded in the same transaction as its effect. A mutation that fails unexpectedly is
+ * rejected as `internal` (and logged) and the push runs again without it, so one poisonous
+ * mutation never blocks an outbox. Returns the results and the revision.
+ */
+export async function pushMutations(
+  db: Kysely<Database>,
+  tenantId: string,
+  user: User,
+  mutations: readonly Mutation[],
+  logger: Logger,
+): Promise<{ results: MutationResult[]; revision: string }> {
+  const failed = new Set<string>();
+  for (;;) {
+    try {
+      return await attemptPush(db, tenantId, user, mutations, failed);
+    } catch (error) {
+      if (!(error instanceof FailedMutation) || failed.has(error.mutationId)) throw error;
+      logger.error('mutation failed', { mutationId: error.mutationId, error: error.cause });
+      failed.add(error.mutationId);
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTask as domainCreateTask } from '../../lib/domain/create-task';
 import { newId } from '../../lib/domain/ids';
@@ -179,6 +180,44 @@ describe.each(testDatabases)('sync on $kind', (target) => {
     ]);
     expect(results[3]).toMatchObject({ code: 'unknown_mutation' });
     expect(results[4].task.number).toBe(results[0].task.number + 1);
+  });
+
+  it('rejects a mutation that fails unexpectedly as internal, and applies the others once', async () => {
+    // A database failure for one task only, as a broken row or a bug would cause.
+    await sql`
+      create function refuse_poison() returns trigger language plpgsql as $$
+      begin
+        if new.data->>'subject' = 'Poison' then raise exception 'simulated failure'; end if;
+        return new;
+      end $$`.execute(api.database.db);
+    await sql`create trigger refuse_poison before insert on tasks for each row
+              execute function refuse_poison()`.execute(api.database.db);
+    try {
+      const [before, poison, after] = [
+        createTask('Before poison'),
+        createTask('Poison'),
+        createTask('After poison'),
+      ];
+      const response = await push(agent, [before, poison, after] as Mutation[]);
+      expect(response.status).toBe(200);
+      expect(
+        response.body.results.map(
+          (result: { status: string; code?: string }) => result.code ?? result.status,
+        ),
+      ).toEqual(['applied', 'internal', 'applied']);
+      expect(JSON.stringify(response.body)).not.toMatch(/simulated|trigger|select|insert/i);
+      const subjects = (
+        await api.call(agent.token, 'GET', '/v1/tasks?q=poison&limit=10')
+      ).body.items.map((task: { subject: string }) => task.subject);
+      expect(subjects.sort()).toEqual(['After poison', 'Before poison']);
+      const replay = await push(agent, [before, poison, after] as Mutation[]);
+      expect(replay.body.results.every((result: { duplicate?: boolean }) => result.duplicate)).toBe(
+        true,
+      );
+    } finally {
+      await sql`drop trigger refuse_poison on tasks`.execute(api.database.db);
+      await sql`drop function refuse_poison()`.execute(api.database.db);
+    }
   });
 
   it('refuses a malformed push as a whole with 400, processing nothing', async () => {
