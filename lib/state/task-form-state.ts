@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { signal } from '@preact/signals';
 import type { FieldDefinition } from '../domain/field-definition';
 import type { Id } from '../domain/ids';
 import { PermissionError } from '../domain/permission-error';
@@ -40,9 +40,9 @@ export function draftKey(task: Task | null, customerId: Id | null): string {
 }
 
 /**
- * The mode a task opens in (R2): a call log the system made opens as the contact center's
- * settings say; other tasks open for editing. Without the edit permission (or create, for a new
- * task) the form is read-only (R24).
+ * The mode a task opens in (R2): a call log the system made (campaign calls too) opens as the
+ * contact center's settings say; other tasks open for editing. Without the edit permission (or
+ * create, for a new task) the form is read-only (R24).
  */
 export function initialMode(
   task: Task | null,
@@ -50,7 +50,7 @@ export function initialMode(
   allowed: boolean,
 ): FormMode {
   if (!allowed) return 'view';
-  if (task && task.origin === 'system' && task.call !== null) {
+  if (task && (task.origin === 'system' || task.origin === 'campaign') && task.call !== null) {
     return settings?.callLogOpensIn ?? 'edit';
   }
   return 'edit';
@@ -188,8 +188,6 @@ export function createTaskFormState({
     customerPrompt,
     deleteWarning,
     ready,
-    /** Field paths that currently have a message, for aria-invalid. */
-    invalid: computed(() => new Set(Object.keys(errors.value))),
     update(patch: Partial<TaskFormValues>) {
       values.value = { ...values.value, ...patch };
       changed();
