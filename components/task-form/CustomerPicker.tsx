@@ -197,15 +197,17 @@ export function CustomerPicker({
               {results.value.length === 0 && <li class="empty">{t('noCustomersMatch')}</li>}
             </ul>
           )}
-          <button
-            type="button"
-            class="link-button"
-            onClick={() => {
-              creating.value = true;
-            }}
-          >
-            {t('newCustomer')}
-          </button>
+          {state.can('create') && (
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => {
+                creating.value = true;
+              }}
+            >
+              {t('newCustomer')}
+            </button>
+          )}
         </>
       )}
       <FieldError path="customerId" message={message} />

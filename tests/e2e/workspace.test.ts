@@ -316,6 +316,13 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     expect(await panel.form().getAttribute('data-mode')).toBe('edit');
     expect(await page.getByRole('button', { name: 'Clone', exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
+
+    // Editing without create: the task's customer can be picked, but not created (R24).
+    await panel.seed({ users: [userRecord(agent, ['view', 'edit'])] });
+    await panel.openTaskWithNumber('Read-only task');
+    expect(await panel.form().getAttribute('data-mode')).toBe('edit');
+    expect(await page.getByRole('button', { name: 'New customer…' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Clone', exact: true }).count()).toBe(0);
   });
 
   it('the "to log" queue keeps unsaved call logs across reloads until they are saved', async () => {
