@@ -232,6 +232,12 @@ export function TaskForm({
         void form.save();
       }}
       onKeyDown={(event) => {
+        // Ctrl+Enter saves from anywhere in the form, notes included.
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && editing) {
+          event.preventDefault();
+          void form.save();
+          return;
+        }
         if (
           event.key === 'Escape' &&
           (form.deleteWarning.value !== null || form.customerPrompt.value)

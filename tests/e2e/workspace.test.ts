@@ -229,7 +229,11 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     expect(await panel.form().getAttribute('data-mode')).toBe('edit');
     await page.fill('#task-notes', 'Edited after viewing');
-    await panel.save();
+    // Ctrl+Enter saves straight from the notes; the call log has no customer, so it asks (R4).
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('#customer-prompt-heading');
+    await page.getByRole('button', { name: 'Save without customer' }).click();
+    await page.waitForSelector('output:has-text("Saved")');
 
     await panel.seed({ settings: settingsRecord({ callLogOpensIn: 'edit' }) });
     await panel.openTaskWithNumber('+14155550133');
