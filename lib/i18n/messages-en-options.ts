@@ -37,6 +37,8 @@ export const OPTIONS_MESSAGES_EN = {
   profileSelector_callbackAt: 'Callback time',
   profileSelector_wrapUp: 'Wrap-up (present while wrapping up)',
   profileSelector_duration: 'Call timer',
+  profileSelector_dialInput: 'Dial field (for Call now)',
+  profileSelector_dialButton: 'Dial button (for Call now)',
   profileFixFields: 'Some fields need attention; the profile was not saved.',
   profileCancel: 'Cancel',
   profileTestHeading: 'Test on a tab',
