@@ -20,7 +20,14 @@ function Screen() {
   const configured = state.settings.value !== undefined && state.definitions.value !== undefined;
   if (route.screen === 'new') {
     if (!configured) return <p aria-busy="true">{t('loading')}</p>;
-    return <TaskForm key={`new:${route.customerId}`} task={null} customerId={route.customerId} />;
+    return (
+      <TaskForm
+        key={`new:${route.customerId}:${route.reference?.url ?? ''}`}
+        task={null}
+        customerId={route.customerId}
+        extras={route}
+      />
+    );
   }
   const task = state.openTask.value;
   if (task === null) {

@@ -4,6 +4,7 @@ import type { Id } from '../lib/domain/ids';
 import type { Task } from '../lib/domain/task';
 import { MANUAL_TASK_KINDS, TASK_STATUSES, type TaskKind } from '../lib/domain/task-kind';
 import { t } from '../lib/i18n/translate';
+import type { NewTaskExtras } from '../lib/state/app-state';
 import { createTaskFormState, type TaskFormState } from '../lib/state/task-form-state';
 import { useAppState } from './app-context';
 import { TaskHistory } from './TaskHistory';
@@ -48,7 +49,28 @@ function CustomerPrompt({ form, task }: { form: TaskFormState; task: Task | null
   );
 }
 
-function EditFields({ form, task }: { form: TaskFormState; task: Task | null }) {
+/** The web page the task is about, as text and a plain link (page text is never markup). */
+function PageReference({ reference }: { reference: Task['reference'] }) {
+  if (!reference) return null;
+  return (
+    <p class="page-reference" data-testid="page-reference">
+      {t('fromPage')}{' '}
+      <a href={reference.url} target="_blank" rel="noreferrer noopener">
+        {reference.title || reference.url}
+      </a>
+    </p>
+  );
+}
+
+function EditFields({
+  form,
+  task,
+  extras,
+}: {
+  form: TaskFormState;
+  task: Task | null;
+  extras: NewTaskExtras;
+}) {
   const state = useAppState();
   const values = form.values.value;
   const errors = form.errors.value;
@@ -119,6 +141,8 @@ function EditFields({ form, task }: { form: TaskFormState; task: Task | null }) 
       <CustomerPicker
         customerId={values.customerId}
         callNumber={task?.call?.number ?? null}
+        candidates={extras.customerCandidates}
+        prefill={extras.customerPrefill}
         message={errors.customerId}
         onSelect={(id) => form.update({ customerId: id })}
       />
@@ -188,9 +212,11 @@ function EditFields({ form, task }: { form: TaskFormState; task: Task | null }) 
 export function TaskForm({
   task,
   customerId = null,
+  extras = {},
 }: {
   task: Task | null;
   customerId?: Id | null;
+  extras?: NewTaskExtras;
 }) {
   const state = useAppState();
   const form = useMemo(
@@ -199,6 +225,7 @@ export function TaskForm({
         app: state,
         task,
         customerId,
+        reference: extras.reference ?? null,
         definitions: state.definitions.value ?? [],
         settings: state.settings.value,
       }),
@@ -260,8 +287,9 @@ export function TaskForm({
       )}
       {!form.allowed && <p class="hint">{t(form.isNew ? 'readOnlyNoCreate' : 'readOnlyNoEdit')}</p>}
       {shown && <CallFacts task={shown} />}
+      <PageReference reference={shown?.reference ?? form.reference} />
       {shown && <ReminderSnooze task={shown} />}
-      {editing ? <EditFields form={form} task={shown} /> : <TaskView form={form} />}
+      {editing ? <EditFields form={form} task={shown} extras={extras} /> : <TaskView form={form} />}
       <CustomerPrompt form={form} task={shown} />
       {form.formError.value && (
         <p role="alert" class="error" data-testid="form-error">

@@ -4,25 +4,24 @@ import type { Customer } from '../../lib/domain/customer';
 import type { Id } from '../../lib/domain/ids';
 import { ValidationError } from '../../lib/domain/validation-error';
 import { t } from '../../lib/i18n/translate';
+import type { NewCustomerInput } from '../../lib/state/customer-input';
 import { useAppState } from '../app-context';
 import { FieldError, invalidProps } from './field-error';
 
 /** The inline "new customer" form (R4): name, phone and email, each with its message. */
 function NewCustomerForm({
-  initialName,
-  initialPhone,
+  initial,
   onCreated,
   onCancel,
 }: {
-  initialName: string;
-  initialPhone: string;
+  initial: NewCustomerInput;
   onCreated: (customer: Customer) => void;
   onCancel: () => void;
 }) {
   const state = useAppState();
-  const name = useSignal(initialName);
-  const phone = useSignal(initialPhone);
-  const email = useSignal('');
+  const name = useSignal(initial.name);
+  const phone = useSignal(initial.phone);
+  const email = useSignal(initial.email);
   const errors = useSignal<Record<string, string>>({});
   const create = async () => {
     errors.value = {};
@@ -86,12 +85,18 @@ export function CustomerPicker({
   customerId,
   onSelect,
   callNumber = null,
+  candidates = [],
+  prefill,
   message,
   autoFocus = false,
 }: {
   customerId: Id | null;
   onSelect: (id: Id | null) => void;
   callNumber?: string | null;
+  /** Customers the page or call matched, offered first (R4). */
+  candidates?: readonly Id[];
+  /** A new customer filled from the page, when nobody matched. */
+  prefill?: NewCustomerInput;
   message?: string;
   autoFocus?: boolean;
 }) {
@@ -108,6 +113,10 @@ export function CustomerPicker({
   useEffect(() => {
     if (customerId) void state.loadCustomerNames([customerId]);
   }, [customerId]);
+  const candidateKey = candidates.join(',');
+  useEffect(() => {
+    if (candidates.length > 0) void state.loadCustomerNames(candidates);
+  }, [candidateKey]);
 
   useEffect(() => {
     const text = query.value.trim();
@@ -153,8 +162,11 @@ export function CustomerPicker({
       </div>
       {creating.value ? (
         <NewCustomerForm
-          initialName={query.value}
-          initialPhone={callNumber ?? ''}
+          initial={{
+            name: query.value || prefill?.name || '',
+            phone: callNumber ?? prefill?.phone ?? '',
+            email: prefill?.email ?? '',
+          }}
           onCreated={(customer) => pick(customer.id)}
           onCancel={() => {
             creating.value = false;
@@ -162,6 +174,17 @@ export function CustomerPicker({
         />
       ) : (
         <>
+          {customerId === null && candidates.length > 0 && (
+            <ul class="customer-results" aria-label={t('customerCandidates')}>
+              {candidates.map((id) => (
+                <li key={id}>
+                  <button type="button" onClick={() => pick(id)}>
+                    {state.customerNames.value.get(id) ?? '…'}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
           <input
             type="search"
             name="customer-search"

@@ -45,6 +45,8 @@ export const WORKSPACE_MESSAGES_EN = {
   customerExternalIds: 'CRM ids',
   customerSearchPlaceholder: 'Search name, phone or email',
   customerResults: 'Matching customers',
+  customerCandidates: 'Customers this page matches',
+  fromPage: 'From page:',
   noCustomersMatch: 'No customer matches.',
   customerPromptHeading: 'Which customer was this?',
   customerPromptText:

@@ -53,11 +53,21 @@ export interface TaskListResult {
   complete: boolean;
 }
 
+/** What a new task started from a web page brings along (quick capture). */
+export interface NewTaskExtras {
+  /** The page the task is about, linked from the task. */
+  reference?: { title: string; url: string } | null;
+  /** Several customers matched the page: the agent picks one of them (R4). */
+  customerCandidates?: readonly Id[];
+  /** Nobody matched: a new customer filled from the page, for the agent to check. */
+  customerPrefill?: NewCustomerInput;
+}
+
 /** What the panel shows: the task list, one task, a new task's form, or one customer. */
 export type Route =
   | { screen: 'list' }
   | { screen: 'task'; taskId: Id }
-  | { screen: 'new'; customerId: Id | null }
+  | ({ screen: 'new'; customerId: Id | null } & NewTaskExtras)
   | { screen: 'customer'; customerId: Id };
 
 /**
@@ -270,8 +280,8 @@ export function createAppState({
       route.value = back ?? { screen: 'list' };
     },
     /** A new task by hand (R9); from a customer's record it is that customer's (R10). */
-    newTask(customerId: Id | null = null) {
-      go({ screen: 'new', customerId });
+    newTask(customerId: Id | null = null, extras: NewTaskExtras = {}) {
+      go({ screen: 'new', customerId, ...extras });
     },
     /** Snoozes the task's reminder (R11); the background moves it and records it in history. */
     async snoozeReminder(taskId: Id, minutes: SnoozeChoiceMinutes): Promise<string | null> {

@@ -62,6 +62,8 @@ export interface TaskFormDeps {
   task: Task | null;
   /** A new task's customer (R10). */
   customerId?: Id | null;
+  /** A new task's web page, when it was started from one. */
+  reference?: { title: string; url: string } | null;
   definitions: readonly FieldDefinition[];
   settings: Settings | undefined;
 }
@@ -74,6 +76,7 @@ export function createTaskFormState({
   app,
   task,
   customerId = null,
+  reference = null,
   definitions,
   settings,
 }: TaskFormDeps) {
@@ -160,7 +163,7 @@ export function createTaskFormState({
     status.value = 'saving';
     try {
       const saved = isNew
-        ? await app.create(draftFrom(values.value))
+        ? await app.create(draftFrom(values.value, reference))
         : await app.save(task.id, changesFrom(values.value, baseline));
       if (!isNew) baseline = formValuesOf(saved);
       await dropDraft();
@@ -178,6 +181,7 @@ export function createTaskFormState({
   return {
     task,
     isNew,
+    reference,
     allowed,
     values,
     mode,

@@ -175,8 +175,12 @@ export function rebaseFormValues(
 }
 
 /** A new task by hand (R9), independent or the given customer's (R10). */
-export function draftFrom(values: TaskFormValues): TaskDraft {
+export function draftFrom(
+  values: TaskFormValues,
+  reference: TaskDraft['reference'] = null,
+): TaskDraft {
   return {
+    reference,
     kind: values.kind,
     subject: values.subject,
     notes: values.notes,

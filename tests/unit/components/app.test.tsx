@@ -5,7 +5,7 @@ import { App } from '../../../components/App';
 import { AppContext } from '../../../components/app-context';
 import type { WrapupDb } from '../../../lib/db/database';
 import type { AppState } from '../../../lib/state/app-state';
-import { AGENT, freshDb, makeTask } from '../db/fixtures';
+import { AGENT, freshDb, makeCustomer, makeTask } from '../db/fixtures';
 import { testAppState, until } from '../state/support';
 
 describe('the side panel screens (happy-dom)', () => {
@@ -78,5 +78,46 @@ describe('the side panel screens (happy-dom)', () => {
       active: true,
     });
     await until(() => !text().includes('New task'));
+  });
+});
+
+describe('a new task started from a page (happy-dom)', () => {
+  it('R4 R10: offers the customers the page matched, and a new customer filled from it', async () => {
+    const db = await freshDb();
+    const { state } = testAppState(db);
+    await db.customers.bulkPut([
+      makeCustomer(1, { name: 'Ada One' }),
+      makeCustomer(2, { name: 'Ada Two' }),
+    ]);
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(
+      <AppContext.Provider value={state}>
+        <App />
+      </AppContext.Provider>,
+      root,
+    );
+    state.newTask(null, {
+      reference: { title: 'Ticket 12', url: 'https://crm.example/t/12' },
+      customerCandidates: [makeCustomer(1).id, makeCustomer(2).id],
+      customerPrefill: { name: 'Ada Page', phone: '+14155550100', email: 'ada@example.com' },
+    });
+    await until(() => (root.textContent ?? '').includes('Ada Two'), 5000);
+    expect(root.querySelector('[data-testid="page-reference"] a')?.getAttribute('href')).toBe(
+      'https://crm.example/t/12',
+    );
+    const newCustomer = [...root.querySelectorAll('button')].find(
+      (button) => button.textContent === 'New customer…',
+    );
+    newCustomer?.click();
+    await until(() => root.querySelector('#new-customer-name') !== null);
+    expect((root.querySelector('#new-customer-name') as HTMLInputElement).value).toBe('Ada Page');
+    expect((root.querySelector('#new-customer-email') as HTMLInputElement).value).toBe(
+      'ada@example.com',
+    );
+    render(null, root);
+    root.remove();
+    state.dispose();
+    db.close();
   });
 });

@@ -164,6 +164,23 @@ describe('the task form state', () => {
     expect(state.route.value).toEqual({ screen: 'task', taskId: saved?.id });
   });
 
+  it('R10: a task started from a web page keeps the page as its reference', async () => {
+    state.newTask(null, { reference: { title: 'Order 7781', url: 'https://crm.example/o/7781' } });
+    const route = state.route.value;
+    if (route.screen !== 'new') throw new Error('no new task form');
+    const form = createTaskFormState({
+      app: state,
+      task: null,
+      reference: route.reference,
+      definitions: [],
+      settings: state.settings.value,
+    });
+    await form.ready;
+    form.update({ subject: 'Check order 7781' });
+    const saved = await form.save();
+    expect(saved?.reference).toEqual({ title: 'Order 7781', url: 'https://crm.example/o/7781' });
+  });
+
   it('R17: Delete asks; for a parent with clones the question counts them', async () => {
     const parent = makeTask(5, { number: 41 });
     await db.tasks.put(parent);
