@@ -26,6 +26,7 @@ function kindsFor(current: TaskKind): readonly TaskKind[] {
 
 /** R4: before a call log is saved without a customer, the agent picks or creates one. */
 function CustomerPrompt({ form, task }: { form: TaskFormState; task: Task | null }) {
+  const state = useAppState();
   if (!form.customerPrompt.value) return null;
   return (
     <section class="prompt" role="dialog" aria-labelledby="customer-prompt-heading">
@@ -34,6 +35,7 @@ function CustomerPrompt({ form, task }: { form: TaskFormState; task: Task | null
       <CustomerPicker
         customerId={form.values.value.customerId}
         callNumber={task?.call?.number ?? null}
+        candidates={state.callerCandidates.value ?? []}
         autoFocus
         onSelect={(id) => {
           form.update({ customerId: id });
@@ -141,7 +143,7 @@ function EditFields({
       <CustomerPicker
         customerId={values.customerId}
         callNumber={task?.call?.number ?? null}
-        candidates={extras.customerCandidates}
+        candidates={extras.customerCandidates ?? state.callerCandidates.value ?? []}
         prefill={extras.customerPrefill}
         message={errors.customerId}
         onSelect={(id) => form.update({ customerId: id })}

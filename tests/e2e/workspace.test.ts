@@ -534,4 +534,36 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     await panel.showFilter('Overdue');
     await page.waitForSelector('text=Nothing here.');
   });
+
+  it("R3 R4: when several customers share the caller's number, the prompt offers them first", async () => {
+    const customer = (name: string) => ({
+      id: crypto.randomUUID(),
+      name,
+      phones: ['+14155550188'],
+      emails: [],
+      company: null,
+      externalIds: [],
+      notes: '',
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      version: 0,
+      deletedAt: null,
+    });
+    const mary = customer('Mary Jackson');
+    await panel.seed({
+      tasks: [callLogRecord(agent, '+14155550188', 'M. Jackson')],
+      customers: [mary, customer('Mary J. Jackson (billing)')],
+    });
+    const { page } = panel;
+    await panel.toLogRows().click();
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('#customer-prompt-heading');
+    const offered = page.locator('.prompt .customer-results button');
+    await expect
+      .poll(async () => (await offered.allTextContents()).sort())
+      .toEqual(['Mary J. Jackson (billing)', 'Mary Jackson']);
+    await offered.filter({ hasText: /^Mary Jackson$/ }).click();
+    await page.waitForSelector('output:has-text("Saved")');
+    expect(await page.getByTestId('customer-chosen').textContent()).toBe('Mary Jackson');
+  });
 });
