@@ -54,6 +54,13 @@ export default defineConfig({
       : { optional_host_permissions: OPTIONAL_ORIGINS }),
     host_permissions: mode === 'e2e' ? LOOPBACK_ORIGINS : [],
     action: { default_title: '__MSG_actionTitle__' },
+    // The quick task's shortcut; agents change it in the browser's extension shortcut settings.
+    commands: {
+      'quick-task': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_quickTaskCommand__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

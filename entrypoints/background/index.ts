@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { MessageHandlers } from '../../lib/messages/dispatch';
 import { dispatchMessage } from '../../lib/messages/dispatch';
 import { userProfilesItem } from '../../lib/softphone/user-profiles-item';
+import { registerQuickTask } from './context-menu';
 import { handleCallEvent } from './handlers/call-event';
 import { handleReminderSnooze, handleRemindersChanged } from './handlers/reminder-messages';
 import { handleSidePanelOpen } from './handlers/side-panel-open';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   // and every bit of state is read back from storage when it is needed.
   openPanelFromToolbarButton();
   registerReminders();
+  registerQuickTask();
   rearmReminders();
   rearmOnTaskWrites();
   browser.runtime.onInstalled.addListener(rearmReminders);

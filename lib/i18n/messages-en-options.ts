@@ -58,4 +58,7 @@ export const OPTIONS_MESSAGES_EN = {
   profileTestDuration: 'Duration',
   profileTestBroken: 'Selectors the page refused: {keys}',
   notFound: 'not found',
+  /** %s is the browser's own placeholder for the selected text. */
+  quickTaskForSelection: 'New task for “%s”',
+  quickTaskForLink: 'New task for this contact',
 } as const;

@@ -1,0 +1,253 @@
+import { resolve } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { NewTaskRequest } from '../../lib/page-context/new-task-request';
+import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { WorkspacePage } from './support/pages';
+import { type StaticServer, serveStatic } from './support/static-server';
+
+const chromiumPath = inject('chromiumPath');
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+
+const GRACE = '0190a000-0000-7000-8000-000000000001';
+const ADA = '0190a000-0000-7000-8000-000000000002';
+
+function customer(id: string, name: string, extra: Record<string, unknown>) {
+  const at = '2026-01-01T00:00:00.000Z';
+  return {
+    id,
+    name,
+    phones: [],
+    emails: [],
+    company: null,
+    externalIds: [],
+    notes: '',
+    createdAt: at,
+    updatedAt: at,
+    version: 0,
+    deletedAt: null,
+    ...extra,
+  };
+}
+
+type Gesture =
+  | { kind: 'command' }
+  | { kind: 'menu'; menuItemId: string; selectionText?: string; linkUrl?: string };
+
+/**
+ * Runs the background's own context-menu or shortcut listener for the tab showing `url`:
+ * headless Chromium cannot click native menus, so the test calls the very function the menu runs.
+ */
+async function quickTask(worker: Worker, url: string, gesture: Gesture): Promise<NewTaskRequest> {
+  return worker.evaluate(
+    async ({ url, gesture }) => {
+      type Tab = { id: number; url: string; windowId: number };
+      const scope = globalThis as unknown as {
+        chrome: { tabs: { query(filter: object): Promise<Tab[]> } };
+        wrapupQuickTask: {
+          menuClicked(info: object, tab: Tab): Promise<unknown>;
+          command(command: string, tab: Tab): Promise<unknown>;
+        };
+      };
+      const tabs = await scope.chrome.tabs.query({});
+      const tab = tabs.find((candidate) => candidate.url === url);
+      if (!tab) throw new Error(`no tab shows ${url}`);
+      if (gesture.kind === 'command') return scope.wrapupQuickTask.command('quick-task', tab);
+      const { kind: _kind, ...info } = gesture;
+      return scope.wrapupQuickTask.menuClicked({ ...info, editable: false, pageUrl: url }, tab);
+    },
+    { url, gesture },
+  ) as Promise<NewTaskRequest>;
+}
+
+async function storedRequest(worker: Worker): Promise<unknown> {
+  return worker.evaluate(async () => {
+    const chrome = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+      }
+    ).chrome;
+    return (await chrome.storage.local.get('newTaskRequest')).newTaskRequest ?? null;
+  });
+}
+
+describe.skipIf(!chromiumPath)('quick task from any customer page, in real Chromium', () => {
+  let pages: StaticServer;
+  let browser: ExtensionBrowser;
+  let worker: Worker;
+
+  async function openPage(path: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.goto(`${pages.url}/${path}`);
+    return page;
+  }
+
+  beforeAll(async () => {
+    pages = await serveStatic(FIXTURES);
+    browser = await launchWithExtension({
+      chromiumPath: chromiumPath!,
+      extensionPath: inject('extensionPath'),
+    });
+    worker = await browser.serviceWorker();
+    const panel = await WorkspacePage.open(browser.context, browser.extensionId);
+    await panel.seed({
+      customers: [
+        customer(GRACE, 'Grace Hopper', {
+          phones: ['+14155550199'],
+          emails: ['grace@example.com'],
+          externalIds: ['C-1002'],
+        }),
+        customer(ADA, 'Ada Lovelace', { phones: ['+14155550134'], emails: ['ada@example.com'] }),
+      ],
+    });
+    await panel.page.close();
+    await worker.evaluate(async () => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(items: object): Promise<void> } } };
+        }
+      ).chrome;
+      await chrome.storage.local.set({
+        customerPageRecognisers: [
+          {
+            id: 'northwind',
+            name: 'Northwind CRM',
+            urlPattern: '/customer\\.html\\?id=([^&#]+)',
+            selectors: {
+              name: '[data-field="name"]',
+              phone: 'a[data-field="phone"]',
+              email: 'a[data-field="email"]',
+            },
+          },
+        ],
+      });
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.dispose();
+    await pages?.close();
+  });
+
+  it('puts "New task for …" on selections and on tel:/mailto: links', async () => {
+    // Creating the items again must fail as duplicates: the background made them on install.
+    const errors = await worker.evaluate(async () => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: {
+            contextMenus: { create(props: object, done: () => void): void };
+            runtime: { lastError?: { message?: string } };
+          };
+        }
+      ).chrome;
+      const create = (props: object) =>
+        new Promise<string | null>((done) =>
+          chrome.contextMenus.create(props, () => done(chrome.runtime.lastError?.message ?? null)),
+        );
+      return [
+        await create({ id: 'wrapup-quick-task-selection', title: 'x', contexts: ['selection'] }),
+        await create({
+          id: 'wrapup-quick-task-link',
+          title: 'x',
+          contexts: ['link'],
+          targetUrlPatterns: ['tel:*', 'mailto:*'],
+        }),
+      ];
+    });
+    expect(errors).toEqual([
+      expect.stringContaining('duplicate id'),
+      expect.stringContaining('duplicate id'),
+    ]);
+  });
+
+  it('R10: the demo CRM customer page, recognised by its address, attaches the task to that customer', async () => {
+    const page = await openPage('customer.html?id=C-1002');
+    await page.waitForSelector('h1[data-field="name"]:has-text("Grace Hopper")');
+    const request = await quickTask(worker, page.url(), { kind: 'command' });
+    expect(request.customer).toEqual({ match: 'one', customerId: GRACE });
+    expect(request.reference).toEqual({
+      title: 'Grace Hopper · Customer · Northwind CRM',
+      url: page.url(),
+    });
+    expect(await storedRequest(worker)).toEqual(request);
+    await page.close();
+  });
+
+  it('R10: a page with only a tel: link attaches the customer with that number (E.164)', async () => {
+    const page = await openPage('tel-link.html');
+    const request = await quickTask(worker, page.url(), { kind: 'command' });
+    expect(request.customer).toEqual({ match: 'one', customerId: GRACE });
+    expect(request.reference?.title).toBe('Ticket 4711 · Helpdesk');
+
+    const fromMenu = await quickTask(worker, page.url(), {
+      kind: 'menu',
+      menuItemId: 'wrapup-quick-task-link',
+      linkUrl: 'tel:+1-415-555-0134',
+    });
+    expect(fromMenu.customer).toEqual({ match: 'one', customerId: ADA });
+    await page.close();
+  });
+
+  it('R10: an unknown person described in JSON-LD offers a new customer filled from the page', async () => {
+    const page = await openPage('json-ld.html');
+    const request = await quickTask(worker, page.url(), { kind: 'command' });
+    expect(request.customer).toEqual({
+      match: 'none',
+      prefill: {
+        name: 'Alan Turing',
+        phones: ['+442071838750'],
+        emails: ['alan@example.co.uk'],
+        company: 'Bletchley Computing',
+        externalIds: [],
+      },
+    });
+    await page.close();
+  });
+
+  it('R10: a selected email address finds its customer, from the menu and from the shortcut', async () => {
+    const page = await openPage('json-ld.html');
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('contact-email')!);
+      window.getSelection()!.addRange(range);
+    });
+    const fromShortcut = await quickTask(worker, page.url(), { kind: 'command' });
+    expect(fromShortcut.customer).toEqual({ match: 'one', customerId: GRACE });
+    const fromMenu = await quickTask(worker, page.url(), {
+      kind: 'menu',
+      menuItemId: 'wrapup-quick-task-selection',
+      selectionText: 'ada@example.com',
+    });
+    expect(fromMenu.customer).toEqual({ match: 'one', customerId: ADA });
+    await page.close();
+  });
+
+  it("R10: a selected name alone attaches nobody; the page's one tel: link decides", async () => {
+    const page = await openPage('tel-link.html');
+    const request = await quickTask(worker, page.url(), {
+      kind: 'menu',
+      menuItemId: 'wrapup-quick-task-selection',
+      selectionText: 'Ada Lovelace',
+    });
+    expect(request.customer).toEqual({ match: 'one', customerId: GRACE });
+    await page.close();
+  });
+
+  it('a page injecting HTML and script through names: stored as plain text, nothing runs', async () => {
+    const page = await openPage('hostile.html');
+    const request = await quickTask(worker, page.url(), { kind: 'command' });
+    expect(request.customer).toEqual({
+      match: 'none',
+      prefill: {
+        name: '<img src=x onerror="window.__pwned=1">Eve',
+        phones: ['+14155550177'],
+        emails: ['eve@example.com'],
+        company: '<script>window.__pwned=2</script> Corp',
+        externalIds: [],
+      },
+    });
+    expect(request.reference?.title).toBe('<img src=x onerror=alert(1)> · Hostile page');
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+});
