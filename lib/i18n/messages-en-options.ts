@@ -61,4 +61,15 @@ export const OPTIONS_MESSAGES_EN = {
   /** %s is the browser's own placeholder for the selected text. */
   quickTaskForSelection: 'New task for “%s”',
   quickTaskForLink: 'New task for this contact',
+  recognisersHeading: 'Customer pages',
+  recognisersIntro:
+    "Teach Wrapup your CRM's customer pages: the address part that is the customer's id, and where the page shows name, phone and email. A quick task on such a page attaches that customer.",
+  recogniserName: 'Name',
+  recogniserUrlPattern: 'Address pattern (regular expression, first group is the external id)',
+  recogniserSelectorName: 'Name selector',
+  recogniserSelectorPhone: 'Phone selector',
+  recogniserSelectorEmail: 'Email selector',
+  recogniserAdd: 'Add customer page',
+  recogniserSaved: 'Customer page "{name}" saved.',
+  recogniserDeleted: 'Customer page "{name}" deleted.',
 } as const;

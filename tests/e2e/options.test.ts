@@ -172,4 +172,28 @@ describe.skipIf(!chromiumPath)('options page: softphone profiles in real Chromiu
       .poll(() => registeredSoftphoneMatches(browser), { timeout: 10_000 })
       .not.toContain('http://127.0.0.1/*');
   });
+  it('R10: the administrator adds a customer-page recogniser, validated before it is stored', async () => {
+    await options.fill('#recogniser-name', 'Northwind CRM');
+    await options.fill('#recogniser-urlPattern', 'customer\\.html\\?id=[^&]+');
+    await options.fill('#recogniser-selectorName', '[data-field="name"]');
+    await options.getByRole('button', { name: 'Add customer page' }).click();
+    expect(await options.textContent('#recogniser-urlPattern-error')).toContain('group for the id');
+    expect(await options.inputValue('#recogniser-selectorName')).toBe('[data-field="name"]');
+
+    await options.fill('#recogniser-urlPattern', 'customer\\.html\\?id=([^&]+)');
+    await options.getByRole('button', { name: 'Add customer page' }).click();
+    await options.waitForSelector('[data-recogniser-id="northwind-crm"]');
+    const stored = await options.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+      return (await chrome.storage.local.get('customerPageRecognisers')).customerPageRecognisers;
+    });
+    expect(stored).toEqual([
+      {
+        id: 'northwind-crm',
+        name: 'Northwind CRM',
+        urlPattern: 'customer\\.html\\?id=([^&]+)',
+        selectors: { name: '[data-field="name"]' },
+      },
+    ]);
+  });
 });
