@@ -6,6 +6,7 @@ import { openWrapupDb } from '../../lib/db/database';
 import { type AppState, createAppState } from '../../lib/state/app-state';
 import { sidePanelAgentId } from './agent-id';
 import { browserDraftStore } from './draft-storage';
+import type { NewTaskRequest } from './new-task-request';
 import type { OpenTaskRequest } from './open-task-request';
 import { browserSoftphoneAccess } from './softphone-access';
 import '../../components/theme.css';
@@ -45,6 +46,7 @@ async function main() {
   const { startReminderSync } = await import('./reminder-sync');
   startReminderSync();
   await followOpenTaskRequests(state);
+  await followNewTaskRequests(state);
 }
 
 /**
@@ -60,6 +62,22 @@ async function followOpenTaskRequests(state: AppState) {
   };
   follow(await takeOpenTaskRequest());
   onOpenTaskRequest(follow);
+}
+
+/**
+ * The context menu or the shortcut asked for a task about the page the agent is on: the form
+ * opens prefilled with the page and its customer.
+ */
+async function followNewTaskRequests(state: AppState) {
+  const { takeNewTaskRequest, onNewTaskRequest } = await import('./new-task-request');
+  const { newTaskFromPage } = await import('../../lib/state/new-task-from-page');
+  const follow = (request: NewTaskRequest | null) => {
+    if (!request) return;
+    const { customerId, extras } = newTaskFromPage(request);
+    state.newTask(customerId, extras);
+  };
+  follow(await takeNewTaskRequest());
+  onNewTaskRequest(follow);
 }
 
 void main();

@@ -3,7 +3,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { NewTaskRequest } from '../../lib/page-context/new-task-request';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { WorkspacePage } from './support/pages';
+import { SidePanelPage, WorkspacePage } from './support/pages';
 import { type StaticServer, serveStatic } from './support/static-server';
 
 const chromiumPath = inject('chromiumPath');
@@ -170,6 +170,16 @@ describe.skipIf(!chromiumPath)('quick task from any customer page, in real Chrom
       url: page.url(),
     });
     expect(await storedRequest(worker)).toEqual(request);
+
+    const panel = await SidePanelPage.open(browser.context, browser.extensionId);
+    await expect
+      .poll(() => panel.page.locator('[data-testid="customer-chosen"]').textContent())
+      .toBe('Grace Hopper');
+    expect(await panel.page.locator('[data-testid="page-reference"] a').textContent()).toBe(
+      'Grace Hopper · Customer · Northwind CRM',
+    );
+    expect(await storedRequest(worker)).toBeNull();
+    await panel.page.close();
     await page.close();
   });
 
