@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CustomerSchema } from '../../lib/domain/customer';
+import { CustomerChangesSchema, CustomerDraftSchema } from '../../lib/domain/customer-changes';
 import { FieldDefinitionDraftSchema } from '../../lib/domain/define-field';
 import { FieldDefinitionSchema } from '../../lib/domain/field-definition';
 import { HistoryEntrySchema } from '../../lib/domain/history';
@@ -9,7 +10,6 @@ import { TaskChangesSchema, TaskDraftSchema } from '../../lib/domain/task-draft'
 import { TransactionCodeSchema } from '../../lib/domain/transaction-code';
 import { FieldDefinitionChangesSchema } from '../../lib/domain/update-field-definition';
 import { UserSchema } from '../../lib/domain/user';
-import { CustomerChangesSchema, CustomerDraftSchema } from '../customers/customer-operations';
 import { InteractionSchema } from '../interactions/interaction';
 import { MUTATION_ARGS, PushBodySchema, REJECTION_CODES } from '../sync/mutations';
 import { SERVER_VERSION } from '../version';

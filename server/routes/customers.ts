@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
+import { CustomerChangesSchema, CustomerDraftSchema } from '../../lib/domain/customer-changes';
 import { assertCan } from '../../lib/domain/permissions';
 import { normalizePhone } from '../../lib/domain/phone';
 import {
-  CustomerChangesSchema,
-  CustomerDraftSchema,
   createCustomerAs,
   deleteCustomerAs,
   editCustomerAs,

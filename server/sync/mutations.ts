@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { CustomerChangesSchema, CustomerDraftSchema } from '../../lib/domain/customer-changes';
 import { IdSchema, TimestampSchema } from '../../lib/domain/ids';
 import { TaskChangesSchema, TaskDraftSchema } from '../../lib/domain/task-draft';
 import { TaskStatusSchema } from '../../lib/domain/task-kind';
-import { CustomerChangesSchema, CustomerDraftSchema } from '../customers/customer-operations';
 
 /*
  * The sync wire format: what the extension's outbox sends to POST /v1/sync/push.
