@@ -1,12 +1,13 @@
 import { ConfirmationRequiredError } from '../../lib/domain/confirmation-required-error';
 import { PermissionError } from '../../lib/domain/permission-error';
+import { SystemCodeError } from '../../lib/domain/system-code-error';
 import { TaskDeletedError } from '../../lib/domain/task-deleted-error';
 import { ValidationError } from '../../lib/domain/validation-error';
 import { ProblemError } from './problem-error';
 
 /**
  * The problem an expected error stands for: bad input (400, one message per field), a refused
- * permission (403 with the reason), a deleted task or a missing confirmation (409). Undefined
+ * permission or a system code (403 with the reason), a deleted task or a missing confirmation (409). Undefined
  * for anything unexpected, which the app logs and answers with a bare 500.
  */
 export function expectedProblem(error: unknown): ProblemError | undefined {
@@ -15,6 +16,7 @@ export function expectedProblem(error: unknown): ProblemError | undefined {
     return new ProblemError(400, 'Some values are not valid.', { errors: error.issues });
   }
   if (error instanceof PermissionError) return new ProblemError(403, error.reason);
+  if (error instanceof SystemCodeError) return new ProblemError(403, error.message);
   if (error instanceof TaskDeletedError) return new ProblemError(409, error.message);
   if (error instanceof ConfirmationRequiredError) {
     return new ProblemError(409, error.message, {

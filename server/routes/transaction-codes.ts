@@ -1,19 +1,30 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { TransactionCodeSchema } from '../../lib/domain/transaction-code';
+import {
+  addTransactionCode,
+  editTransactionCode,
+  TransactionCodeChangesSchema,
+  TransactionCodeDraftSchema,
+} from '../../lib/domain/transaction-code-changes';
+import { ValidationError } from '../../lib/domain/validation-error';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
-import { forbidden, notFound, ProblemError } from '../http/problem-error';
+import { notFound, ProblemError } from '../http/problem-error';
 import { readJson } from '../http/read-json';
 import { requireAdministrator, writeAs } from '../http/route-helpers';
 import { loadTransactionCodes, saveTransactionCode } from '../store/transaction-codes';
 
-const NewCodeSchema = TransactionCodeSchema.omit({ system: true })
-  .partial({ active: true })
-  .strict();
-const CodeChangesSchema = TransactionCodeSchema.pick({ label: true, active: true })
-  .partial()
-  .strict();
+/** lib/domain refuses a code already taken as bad input; over HTTP that is a conflict. */
+function addOrConflict(...args: Parameters<typeof addTransactionCode>) {
+  try {
+    return addTransactionCode(...args);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ProblemError(409, `The code ${args[0].code} already exists.`, {
+      errors: error.issues,
+    });
+  }
+}
 
 /**
  * /v1/transaction-codes (R5, R6): everyone reads them; administrators add codes and change their
@@ -28,16 +39,11 @@ export function transactionCodesRoute(db: Kysely<Database>): Hono<AppEnv> {
 
   route.post('/', async (c) => {
     requireAdministrator(c, 'add transaction codes');
-    const input = await readJson(c, NewCodeSchema);
-    const code = { ...input, system: null, active: input.active ?? true };
-    await writeAs(db, c, async (writer) => {
-      const existing = await loadTransactionCodes(writer.trx, writer.tenantId);
-      if (existing.some((other) => other.code.toLowerCase() === code.code.toLowerCase())) {
-        throw new ProblemError(409, `The code ${code.code} already exists.`, {
-          errors: [{ path: 'code', message: 'This code already exists.' }],
-        });
-      }
-      await saveTransactionCode(writer, code);
+    const input = await readJson(c, TransactionCodeDraftSchema);
+    const code = await writeAs(db, c, async (writer) => {
+      const added = addOrConflict(input, await loadTransactionCodes(writer.trx, writer.tenantId));
+      await saveTransactionCode(writer, added);
+      return added;
     });
     return c.json(code, 201);
   });
@@ -45,15 +51,12 @@ export function transactionCodesRoute(db: Kysely<Database>): Hono<AppEnv> {
   route.patch('/:code', async (c) => {
     requireAdministrator(c, 'change transaction codes');
     const name = c.req.param('code');
-    const changes = await readJson(c, CodeChangesSchema);
+    const changes = await readJson(c, TransactionCodeChangesSchema);
     const updated = await writeAs(db, c, async (writer) => {
       const existing = await loadTransactionCodes(writer.trx, writer.tenantId);
       const code = existing.find((candidate) => candidate.code === name);
       if (!code) throw notFound('The transaction code');
-      if (code.system !== null) {
-        throw forbidden(`${code.code} is a system code of ${code.system}; it cannot be changed.`);
-      }
-      const next = { ...code, ...changes };
+      const next = editTransactionCode(code, changes);
       await saveTransactionCode(writer, next);
       return next;
     });

@@ -129,6 +129,12 @@ describe.each(testDatabases)('administration on $kind', (target) => {
         label: 'Robot',
       });
       expect(system.status).toBe(403);
+      const systemAgain = await api.call(tenant.admin.token, 'POST', '/v1/transaction-codes', {
+        code: 'amd',
+        label: 'Answering machine',
+      });
+      expect(systemAgain.status).toBe(403);
+      expect(systemAgain.body.detail).toContain('AMD is a system code');
       const byAgent = await api.call(agent.token, 'POST', '/v1/transaction-codes', {
         code: 'X',
         label: 'X',
