@@ -6,6 +6,7 @@ import {
   editCustomer,
 } from '../domain/customer-changes';
 import type { Id } from '../domain/ids';
+import { outboxMutation } from '../domain/outbox-mutation';
 import { assertCanOnCustomers } from '../domain/permissions';
 import { ValidationError } from '../domain/validation-error';
 import type { WrapupDb } from './database';
@@ -29,7 +30,13 @@ export function saveNewCustomer(
         { path: 'id', message: 'A customer with this id already exists.' },
       ]);
     }
-    return { changes: { customers: [customer] }, answer: customer };
+    return {
+      changes: {
+        customers: [customer],
+        mutations: [outboxMutation('customer.create', { ...draft, id: customer.id }, customer.id)],
+      },
+      answer: customer,
+    };
   });
 }
 
@@ -48,6 +55,13 @@ export function saveCustomerEdit(
     const customer = await db.customers.get(id);
     if (!customer) throw new RecordNotFoundError('customer', id);
     const updated = editCustomer(customer, changes, operationContext(ctx));
-    return { changes: { customers: updated === customer ? [] : [updated] }, answer: updated };
+    if (updated === customer) return { changes: {}, answer: customer };
+    return {
+      changes: {
+        customers: [updated],
+        mutations: [outboxMutation('customer.edit', { customerId: id, changes }, id)],
+      },
+      answer: updated,
+    };
   });
 }

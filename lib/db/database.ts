@@ -2,7 +2,8 @@ import { Dexie, type Table } from 'dexie';
 import type { Customer } from '../domain/customer';
 import type { FieldDefinition } from '../domain/field-definition';
 import type { HistoryEntry } from '../domain/history';
-import type { Id } from '../domain/ids';
+import type { Id, Timestamp } from '../domain/ids';
+import type { MutationName, RejectionCode } from '../domain/sync-mutations';
 import type { Task } from '../domain/task';
 import type { TaskKind, TaskStatus } from '../domain/task-kind';
 import type { TransactionCode } from '../domain/transaction-code';
@@ -62,6 +63,33 @@ export interface CustomerWordsRow {
   words: string[];
 }
 
+/** Why the server refused a mutation, as its push result said. */
+export interface OutboxRejection {
+  code: RejectionCode;
+  reason: string;
+  errors?: { path: string; message: string }[];
+  cloneCount?: number;
+}
+
+/**
+ * A local change waiting for the server (lib/domain/sync-mutations.ts), in the order it was
+ * made (`seq`). `id` is the mutation's idempotency key. A rejected change stays, with the
+ * server's reason, until the agent retries or discards it: it is never dropped silently.
+ * `historyIds` are the local history entries the change wrote; once the server has it, its own
+ * entries (pulled) take their place.
+ */
+export interface OutboxRow {
+  seq?: number;
+  id: Id;
+  name: MutationName;
+  args: Record<string, unknown>;
+  entityId: Id;
+  historyIds: Id[];
+  state: 'pending' | 'rejected';
+  createdAt: Timestamp;
+  rejection?: OutboxRejection;
+}
+
 /** Small settings and markers (contact-center settings, sync cursors), one row per key. */
 export interface MetaRow {
   key: string;
@@ -84,6 +112,7 @@ export class WrapupDb extends Dexie {
   searchQueue!: Table<SearchQueueRow, number>;
   customerWords!: Table<CustomerWordsRow, Id>;
   indexedWords!: Table<IndexedWordRow, string>;
+  outbox!: Table<OutboxRow, number>;
 
   constructor(name: string) {
     super(name);
@@ -120,6 +149,7 @@ export class WrapupDb extends Dexie {
         const taskIds = await transaction.table('tasks').toCollection().primaryKeys();
         if (taskIds.length > 0) await transaction.table('searchQueue').add({ taskIds });
       });
+    this.version(3).stores({ outbox: '++seq,&id,state,entityId' });
   }
 }
 

@@ -4,6 +4,7 @@ import { type DeleteOptions, deleteTask } from '../domain/delete-task';
 import { editTask } from '../domain/edit-task';
 import type { Id } from '../domain/ids';
 import type { OperationResult } from '../domain/operation';
+import { type OutboxMutation, outboxMutation, taskEditMutation } from '../domain/outbox-mutation';
 import { assertCan, editPermissions } from '../domain/permissions';
 import { type Schedule, scheduleTask } from '../domain/schedule-task';
 import type { Task } from '../domain/task';
@@ -33,15 +34,26 @@ async function storedTask(db: WrapupDb, id: Id): Promise<Task> {
   return task;
 }
 
-/** A task rule's result stored as the acting user, in one transaction (see storeCommand). */
+interface Decision<T> {
+  result: OperationResult;
+  answer: T;
+  /** The change as the server will replay it (none when nothing changed). */
+  mutation: OutboxMutation | null;
+}
+
+/**
+ * A task rule's result stored as the acting user, with its sync mutation in the outbox, in one
+ * transaction (see storeCommand).
+ */
 function command<T>(
   db: WrapupDb,
   ctx: CommandContext,
-  decide: (user: User) => Promise<{ result: OperationResult; answer: T }>,
+  decide: (user: User) => Promise<Decision<T>>,
 ): Promise<T> {
   return storeCommand(db, ctx, async (user) => {
-    const { result, answer } = await decide(user);
-    return { changes: result, answer };
+    const { result, answer, mutation } = await decide(user);
+    const stored = result.tasks.length > 0 || result.history.length > 0;
+    return { changes: { ...result, mutations: mutation && stored ? [mutation] : [] }, answer };
   });
 }
 
@@ -56,7 +68,11 @@ export function saveNewTask(db: WrapupDb, draft: TaskDraft, ctx: CommandContext)
     const result = createTask(draft, operationContext(ctx), await rulesOptions(db));
     const [task] = result.tasks;
     if (!task) throw new Error('createTask returned no task');
-    return { result, answer: task };
+    return {
+      result,
+      answer: task,
+      mutation: outboxMutation('task.create', { ...draft, id: task.id }, task.id),
+    };
   });
 }
 
@@ -78,7 +94,11 @@ export function saveTaskEdit(
     const options = { ...(await rulesOptions(db)), source: ctx.source ?? 'agent' };
     const result = editTask(task, changes, operationContext(ctx), options);
     assertCanApply(user, task, result);
-    return { result, answer: taskIn(result, id, task) };
+    return {
+      result,
+      answer: taskIn(result, id, task),
+      mutation: taskEditMutation(id, result.history, options.source),
+    };
   });
 }
 
@@ -111,7 +131,19 @@ export function saveSchedule(
     const task = await storedTask(db, id);
     const result = scheduleTask(task, schedule, operationContext(ctx), await rulesOptions(db));
     assertCanApply(user, task, result);
-    return { result, answer: taskIn(result, id, task) };
+    return {
+      result,
+      answer: taskIn(result, id, task),
+      mutation: outboxMutation(
+        'task.schedule',
+        {
+          taskId: id,
+          scheduledAt: schedule.scheduledAt,
+          reminderLeadMinutes: schedule.reminderLeadMinutes,
+        },
+        id,
+      ),
+    };
   });
 }
 
@@ -139,7 +171,11 @@ export function saveClone(
     );
     const clone = result.tasks.find((task) => task.id !== sourceId);
     if (!clone) throw new Error('cloneTask returned no clone');
-    return { result, answer: clone };
+    return {
+      result,
+      answer: clone,
+      mutation: outboxMutation('task.clone', { sourceId, cloneId: clone.id }, clone.id),
+    };
   });
 }
 
@@ -162,6 +198,11 @@ export function saveDelete(
     return {
       result: deleteTask(task, children, operationContext(ctx), options),
       answer: undefined,
+      mutation: outboxMutation(
+        'task.delete',
+        { taskId: id, ...(options.confirmed ? { confirmed: true } : {}) },
+        id,
+      ),
     };
   });
 }

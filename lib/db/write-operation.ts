@@ -2,7 +2,8 @@ import { Dexie, type Table } from 'dexie';
 import type { Customer } from '../domain/customer';
 import type { FieldDefinition } from '../domain/field-definition';
 import type { HistoryEntry } from '../domain/history';
-import type { Id } from '../domain/ids';
+import { type Id, newId } from '../domain/ids';
+import type { OutboxMutation } from '../domain/outbox-mutation';
 import type { Task } from '../domain/task';
 import type { TransactionCode } from '../domain/transaction-code';
 import type { User } from '../domain/user';
@@ -11,7 +12,7 @@ import {
   historyWithCanonicalTimestamp,
   taskWithCanonicalTimestamps,
 } from './canonical-timestamps';
-import type { WrapupDb } from './database';
+import type { OutboxRow, WrapupDb } from './database';
 import { customerWordsRow } from './task-words-row';
 
 /** Everything one change stores: an operation's result, or what a sync pull brought. */
@@ -22,6 +23,8 @@ export interface StoreChanges {
   fieldDefinitions?: readonly FieldDefinition[];
   transactionCodes?: readonly TransactionCode[];
   users?: readonly User[];
+  /** The local change as the server will replay it; absent for what a sync pull brought. */
+  mutations?: readonly OutboxMutation[];
 }
 
 /** The customer text a task is found by; when it changes, the customer's tasks are re-indexed. */
@@ -94,14 +97,42 @@ export function writeTables(db: WrapupDb): Table[] {
     db.fieldDefinitions,
     db.transactionCodes,
     db.users,
+    db.outbox,
   ];
+}
+
+/**
+ * Outbox rows for a change's mutations, in order. Each history entry the change wrote belongs to
+ * the mutation about its task (else the first), so acknowledging a mutation can hand its entries
+ * over to the server's.
+ */
+function outboxRows(
+  mutations: readonly OutboxMutation[],
+  history: readonly HistoryEntry[],
+): OutboxRow[] {
+  const createdAt = new Date().toISOString();
+  const rows: OutboxRow[] = mutations.map((mutation) => ({
+    id: newId(),
+    name: mutation.name,
+    args: mutation.args as Record<string, unknown>,
+    entityId: mutation.entityId,
+    historyIds: [],
+    state: 'pending',
+    createdAt,
+  }));
+  for (const entry of history) {
+    const owner = rows.find((row) => row.entityId === entry.taskId) ?? rows[0];
+    owner?.historyIds.push(entry.id);
+  }
+  return rows;
 }
 
 /**
  * The one place the store is written. Tasks, their history, customers and the contact center's
  * setup (custom fields, transaction codes, users) land in a single transaction, so a failure
  * leaves nothing behind; every written task is queued for the search indexer, which catches up
- * behind so a bulk load is not slowed by the word index. The sync outbox joins this transaction.
+ * behind so a bulk load is not slowed by the word index. The change's sync mutations join the
+ * outbox in the same transaction: a change is never stored without the means to send it.
  */
 export async function writeOperation(db: WrapupDb, changes: StoreChanges): Promise<void> {
   const { tasks = [], history = [], customers = [] } = changes;
@@ -121,6 +152,9 @@ export async function writeOperation(db: WrapupDb, changes: StoreChanges): Promi
     }
     if (history.length > 0) {
       await db.history.bulkPut(history.map(historyWithCanonicalTimestamp));
+    }
+    if (changes.mutations && changes.mutations.length > 0) {
+      await db.outbox.bulkAdd(outboxRows(changes.mutations, history));
     }
   });
 }

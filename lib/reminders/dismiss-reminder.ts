@@ -2,6 +2,7 @@ import type { WrapupDb } from '../db/database';
 import { writeOperation } from '../db/write-operation';
 import { historyEntry } from '../domain/history-entry';
 import { type Id, newId } from '../domain/ids';
+import { outboxMutation } from '../domain/outbox-mutation';
 
 /** Records that the agent closed a reminder without acting on it. */
 export async function dismissReminder(
@@ -14,5 +15,10 @@ export async function dismissReminder(
   const entry = historyEntry({ actorId: ctx.actorId, now: ctx.now.toISOString(), newId }, taskId, {
     type: 'reminder_dismissed',
   });
-  await writeOperation(db, { history: [entry] });
+  await writeOperation(db, {
+    history: [entry],
+    mutations: [
+      outboxMutation('task.reminder', { taskId, event: { type: 'reminder_dismissed' } }, taskId),
+    ],
+  });
 }

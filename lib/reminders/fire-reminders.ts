@@ -2,6 +2,7 @@ import type { WrapupDb } from '../db/database';
 import { writeOperation } from '../db/write-operation';
 import { historyEntry } from '../domain/history-entry';
 import { type Id, newId } from '../domain/ids';
+import { outboxMutation } from '../domain/outbox-mutation';
 import type { Task } from '../domain/task';
 import { dueReminders } from './next-reminder';
 import { markRemindersHandled } from './reminder-handled';
@@ -24,6 +25,13 @@ export async function fireDueReminders(
     const ctx = { actorId: scope.actorId, now: now.toISOString(), newId };
     await writeOperation(db, {
       history: due.map((task) => historyEntry(ctx, task.id, { type: 'reminder_fired' })),
+      mutations: due.map((task) =>
+        outboxMutation(
+          'task.reminder',
+          { taskId: task.id, event: { type: 'reminder_fired' } },
+          task.id,
+        ),
+      ),
     });
     await markRemindersHandled(db, due);
     return due;

@@ -2,6 +2,7 @@ import type { WrapupDb } from '../db/database';
 import { writeOperation } from '../db/write-operation';
 import { historyEntry } from '../domain/history-entry';
 import { type Id, newId } from '../domain/ids';
+import { outboxMutation } from '../domain/outbox-mutation';
 import type { Task } from '../domain/task';
 
 /**
@@ -31,7 +32,17 @@ export async function snoozeReminder(
       type: 'reminder_snoozed',
       until,
     });
-    await writeOperation(db, { tasks: [snoozed], history: [entry] });
+    await writeOperation(db, {
+      tasks: [snoozed],
+      history: [entry],
+      mutations: [
+        outboxMutation(
+          'task.reminder',
+          { taskId, event: { type: 'reminder_snoozed', until } },
+          taskId,
+        ),
+      ],
+    });
     return snoozed;
   });
 }

@@ -5,13 +5,13 @@ import { FieldDefinitionDraftSchema } from '../../lib/domain/define-field';
 import { FieldDefinitionSchema } from '../../lib/domain/field-definition';
 import { HistoryEntrySchema } from '../../lib/domain/history';
 import { SettingsSchema } from '../../lib/domain/settings';
+import { MUTATION_ARGS, PushBodySchema, REJECTION_CODES } from '../../lib/domain/sync-mutations';
 import { TaskSchema } from '../../lib/domain/task';
 import { TaskChangesSchema, TaskDraftSchema } from '../../lib/domain/task-draft';
 import { TransactionCodeSchema } from '../../lib/domain/transaction-code';
 import { FieldDefinitionChangesSchema } from '../../lib/domain/update-field-definition';
 import { UserSchema } from '../../lib/domain/user';
 import { InteractionSchema } from '../interactions/interaction';
-import { MUTATION_ARGS, PushBodySchema, REJECTION_CODES } from '../sync/mutations';
 import { SERVER_VERSION } from '../version';
 
 const ProblemSchema = z.object({

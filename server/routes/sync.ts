@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Kysely } from 'kysely';
 import { assertCan } from '../../lib/domain/permissions';
+import { PushBodySchema } from '../../lib/domain/sync-mutations';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
 import { ProblemError } from '../http/problem-error';
@@ -9,7 +10,6 @@ import { readJson, readQuery } from '../http/read-json';
 import type { Logger } from '../logger';
 import { loadSettings } from '../store/settings';
 import type { ChangeNotifier } from '../sync/change-notifier';
-import { PushBodySchema } from '../sync/mutations';
 import { PullQuerySchema, type PullScope, pullChanges } from '../sync/pull';
 import { pushMutations } from '../sync/push';
 

@@ -1,4 +1,10 @@
 import { parseInput } from '../../lib/domain/parse-input';
+import {
+  MUTATION_ARGS,
+  type Mutation,
+  type MutationName,
+  type MutationResult,
+} from '../../lib/domain/sync-mutations';
 import type { Task } from '../../lib/domain/task';
 import type { User } from '../../lib/domain/user';
 import {
@@ -15,7 +21,6 @@ import {
   editTaskAs,
   recordReminderAs,
 } from '../tasks/task-operations';
-import { MUTATION_ARGS, type Mutation, type MutationName, type MutationResult } from './mutations';
 
 type Applied = Omit<Extract<MutationResult, { status: 'applied' }>, 'id' | 'status'>;
 
@@ -31,8 +36,8 @@ type Handlers = {
 const HANDLERS = {
   'task.create': async (writer, user, { ...draft }) =>
     taskResult(await createTaskAs(writer, user, draft)),
-  'task.edit': async (writer, user, { taskId, changes, base }) =>
-    taskResult(await editTaskAs(writer, user, taskId, changes, base)),
+  'task.edit': async (writer, user, { taskId, changes, base, source }) =>
+    taskResult(await editTaskAs(writer, user, taskId, changes, base, source)),
   'task.setStatus': async (writer, user, { taskId, status }) =>
     taskResult(await editTaskAs(writer, user, taskId, { status })),
   'task.assign': async (writer, user, { taskId, assigneeId }) =>

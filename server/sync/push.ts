@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import { ConfirmationRequiredError } from '../../lib/domain/confirmation-required-error';
+import type { Mutation, MutationResult, RejectionCode } from '../../lib/domain/sync-mutations';
 import type { User } from '../../lib/domain/user';
 import type { Database } from '../db/schema';
 import { expectedProblem } from '../http/error-response';
 import type { Logger } from '../logger';
 import { inWriteTransaction } from '../store/write-transaction';
 import { applyMutation } from './apply-mutation';
-import type { Mutation, MutationResult, RejectionCode } from './mutations';
 
 const CODES: Record<number, RejectionCode> = {
   400: 'validation',

@@ -1,3 +1,4 @@
+import type { ChangeSource } from '../../lib/domain/change-source';
 import { cloneTask } from '../../lib/domain/clone-task';
 import { createTask } from '../../lib/domain/create-task';
 import { deleteTask } from '../../lib/domain/delete-task';
@@ -126,11 +127,12 @@ export async function editTaskAs(
   id: string,
   changes: TaskChanges,
   base?: EditBase,
+  source: ChangeSource = 'agent',
 ): Promise<Task> {
   const task = await existingTask(writer, id);
   assertCan(user, 'view', task);
   const ctx = context(user);
-  const result = editTask(task, changes, ctx, await rules(writer));
+  const result = editTask(task, changes, ctx, { ...(await rules(writer)), source });
   for (const permission of editPermissions(result.history)) assertCan(user, permission, task);
   if (result.tasks.length === 0) return task;
   await assertReferences(writer, changes);
@@ -184,7 +186,11 @@ export type ReminderEvent = Extract<
   { type: 'reminder_fired' | 'reminder_snoozed' | 'reminder_dismissed' }
 >;
 
-/** A reminder popped up, was snoozed or dismissed on an agent's browser: history only. */
+/**
+ * A reminder popped up, was snoozed or dismissed on an agent's browser. History only, except a
+ * snooze, which moves the task's reminder so every browser of the team (and the next sync of
+ * this one) rings at the new time.
+ */
 export async function recordReminderAs(
   writer: Writer,
   user: User,
@@ -193,6 +199,18 @@ export async function recordReminderAs(
 ): Promise<Task> {
   const task = await existingTask(writer, id);
   assertCan(user, 'view', task);
-  await storeOperation(writer, { tasks: [], history: [historyEntry(context(user), id, event)] });
-  return task;
+  const ctx = context(user);
+  const history = [historyEntry(ctx, id, event)];
+  if (event.type !== 'reminder_snoozed' || task.deletedAt !== null || task.remindAt === null) {
+    await storeOperation(writer, { tasks: [], history });
+    return task;
+  }
+  const snoozed: Task = {
+    ...task,
+    remindAt: event.until,
+    updatedAt: ctx.now,
+    updatedBy: user.id,
+    version: task.version + 1,
+  };
+  return store(writer, { tasks: [snoozed], history }, id);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MUTATION_ARGS } from '../../server/sync/mutations';
+import { MUTATION_ARGS } from '../../lib/domain/sync-mutations';
 import { appWithoutDatabase } from './support/app-without-database';
 
 describe('GET /v1/openapi.json', () => {

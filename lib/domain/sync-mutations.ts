@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CustomerChangesSchema, CustomerDraftSchema } from '../../lib/domain/customer-changes';
-import { IdSchema, TimestampSchema } from '../../lib/domain/ids';
-import { TaskChangesSchema, TaskDraftSchema } from '../../lib/domain/task-draft';
-import { TaskStatusSchema } from '../../lib/domain/task-kind';
+import { CustomerChangesSchema, CustomerDraftSchema } from './customer-changes';
+import { IdSchema, TimestampSchema } from './ids';
+import { TaskChangesSchema, TaskDraftSchema } from './task-draft';
+import { TaskStatusSchema } from './task-kind';
 
 /*
  * The sync wire format: what the extension's outbox sends to POST /v1/sync/push.
@@ -45,6 +45,8 @@ const TaskEditArgs = z.strictObject({
   taskId: IdSchema,
   changes: TaskChangesSchema.strict(),
   base: z.record(z.string().max(64), z.unknown()).optional(),
+  /** 'system' when the softphone reported the change (wrap-up codes): see ChangeSource. */
+  source: z.enum(['agent', 'system']).optional(),
 });
 
 /** `task.setStatus` — needs change_status (R24). */
