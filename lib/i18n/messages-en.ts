@@ -1,3 +1,4 @@
+import { ACCOUNT_MESSAGES_EN } from './messages-en-account';
 import { OPTIONS_MESSAGES_EN } from './messages-en-options';
 import { WORKSPACE_MESSAGES_EN } from './messages-en-workspace';
 
@@ -88,6 +89,7 @@ export const MESSAGES_EN = {
   softphoneAccessAllow: 'Allow',
   ...WORKSPACE_MESSAGES_EN,
   ...OPTIONS_MESSAGES_EN,
+  ...ACCOUNT_MESSAGES_EN,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;
