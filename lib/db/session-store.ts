@@ -17,3 +17,14 @@ export async function saveSession(db: WrapupDb, session: Session): Promise<void>
 export async function clearSession(db: WrapupDb): Promise<void> {
   await db.meta.delete(SESSION_KEY);
 }
+
+/**
+ * Keeps a new session and its user's record together, so the store's permission checks see the
+ * signed-in user as the server knows them.
+ */
+export async function saveSignedIn(db: WrapupDb, session: Session): Promise<void> {
+  await db.transaction('rw', db.meta, db.users, async () => {
+    await saveSession(db, session);
+    await db.users.put(session.user);
+  });
+}

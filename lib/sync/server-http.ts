@@ -14,6 +14,21 @@ export interface ServerHttpOptions {
 const BASE_DELAY_MS = 400;
 
 /**
+ * Hands `send` a request whose body is already read into memory. ky 1.9 keeps a copy of each
+ * request for retries (Request.clone, a tee of the body stream) and at the end waits for that
+ * copy's body to be cancelled; a tee's cancel only settles once the other branch is read or
+ * cancelled too, so a fetch that fails (or answers) without reading a POST's body left the call
+ * hanging for ever. Our bodies are small JSON documents.
+ */
+function withBufferedBody(send: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    if (!(input instanceof Request) || input.body === null) return send(input, init);
+    const body = await input.arrayBuffer();
+    return send(new Request(input, { body }), init);
+  };
+}
+
+/**
  * Exponential backoff with full jitter: many agents' browsers coming back online at once (a
  * server restart) spread their retries instead of arriving together.
  */
@@ -32,7 +47,7 @@ export function serverHttp(options: ServerHttpOptions): KyInstance {
   return ky.create({
     prefixUrl: options.serverUrl,
     timeout: options.timeoutMs ?? 20_000,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: withBufferedBody(options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
     headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
     retry: {
       limit: options.retryLimit ?? 3,

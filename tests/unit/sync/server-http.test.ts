@@ -68,6 +68,28 @@ describe('serverHttp with a faulty network', () => {
     expect(fake.requests).toHaveLength(3);
   });
 
+  it('retries a POST whose fetch fails without reading its body, and sends the body again', async () => {
+    const fake = scriptedFetch(networkDown(), ok());
+    const answer = requestServer(() =>
+      client(fake)
+        .post('v1/sync/push', { json: { mutations: [1] } })
+        .json(),
+    );
+    expect(await answer).toEqual({ ok: true });
+    expect(fake.requests).toHaveLength(2);
+    expect(await fake.requests[1]?.json()).toEqual({ mutations: [1] });
+  });
+
+  it('ends a POST the server refuses without reading its body (no hang)', async () => {
+    const fake = scriptedFetch(problem(400, { detail: 'No.' }));
+    const error = await requestServer(() =>
+      client(fake, { retryLimit: 0 })
+        .post('v1/auth/sign-in', { json: { email: 'a' } })
+        .json(),
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+  });
+
   it('gives up after the retry limit with an offline error', async () => {
     const fake = scriptedFetch(networkDown());
     const error = await call(fake).catch((caught: unknown) => caught);
