@@ -7,6 +7,7 @@ import { registerQuickTask } from './context-menu';
 import { handleCallEvent } from './handlers/call-event';
 import { handleReminderSnooze, handleRemindersChanged } from './handlers/reminder-messages';
 import { handleSidePanelOpen } from './handlers/side-panel-open';
+import { handleSoftphoneProfile } from './handlers/softphone-profile';
 import { rearmOnTaskWrites, rearmReminders, registerReminders } from './reminders';
 import { openPanelFromToolbarButton } from './side-panel';
 import { registerSoftphoneScripts } from './softphone-scripts';
@@ -16,6 +17,7 @@ const handlers: MessageHandlers = {
   'reminders/changed': handleRemindersChanged,
   'reminders/snooze': handleReminderSnooze,
   'side-panel/open': handleSidePanelOpen,
+  'softphone/profile': handleSoftphoneProfile,
 };
 
 export default defineBackground(() => {

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { BUILT_IN_PROFILES } from '../../lib/softphone/built-in-profiles';
 import type { DialRequest } from '../../lib/softphone/click-to-dial';
-import { storedUserProfilesLight } from '../../lib/softphone/user-profiles-item';
+import { allSoftphoneProfiles } from '../../lib/softphone/user-profiles';
 
 /**
  * Places a call through a softphone the agent has open: the first tab of a profile with
@@ -9,7 +8,7 @@ import { storedUserProfilesLight } from '../../lib/softphone/user-profiles-item'
  * open softphone could dial, so the caller falls back to a `tel:` link.
  */
 export async function dialOnOpenSoftphone(number: string): Promise<boolean> {
-  const profiles = [...(await storedUserProfilesLight()), ...BUILT_IN_PROFILES].filter(
+  const profiles = (await allSoftphoneProfiles()).filter(
     (profile) => profile.selectors.dialInput && profile.selectors.dialButton,
   );
   const patterns = profiles.flatMap((profile) => profile.matches);

@@ -2,31 +2,29 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { panelPromptTextOptional } from '../../lib/messages/panel-prompt';
 import type { Message } from '../../lib/messages/protocol';
-import { BUILT_IN_PROFILES, profileForUrlOptional } from '../../lib/softphone/built-in-profiles';
-import type { CallEvent } from '../../lib/softphone/call-event';
 import { createCallFusion } from '../../lib/softphone/call-fusion';
 import { dialOnPage, dialRequestOptional } from '../../lib/softphone/click-to-dial';
 import type { DomProfile } from '../../lib/softphone/dom-profile';
 import { listenForRtcSignals } from '../../lib/softphone/main-world-bridge';
 import { readPageCallFacts } from '../../lib/softphone/page-call-facts';
 import { listenForPageEvents } from '../../lib/softphone/page-events';
-import { storedUserProfilesLight } from '../../lib/softphone/user-profiles-item';
+import { profileFromReplyOptional } from '../../lib/softphone/profile-reply';
 import { watchDomProfile } from '../../lib/softphone/watch-dom-profile';
 import { createWebRtcCallTracker } from '../../lib/softphone/webrtc-call-events';
 import { showCallLoggedPrompt } from './call-logged-prompt';
 
 const SEND_ATTEMPTS = 5;
 
-// A call's end must reach the background even while its service worker is starting up, so a
-// failed send is retried a few times before it is reported. Resolves to the background's reply.
-async function sendCallEvent(event: CallEvent): Promise<unknown> {
-  const message: Message<'call-event'> = { type: 'call-event', event };
+// A call's end (or the page's profile request, at document_start) must reach the background even
+// while its service worker is starting up, so a failed send is retried a few times before it is
+// reported. Resolves to the background's reply.
+async function sendToBackground(message: Message, what: string): Promise<unknown> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await browser.runtime.sendMessage(message);
     } catch (error) {
       if (attempt >= SEND_ATTEMPTS) {
-        console.error('[wrapup] could not report the call', event.type, error);
+        console.error(`[wrapup] could not ${what}`, error);
         return null;
       }
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
@@ -41,7 +39,8 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_start',
   main(ctx) {
-    // The administrator's profiles come from storage, so the profile arrives a moment later.
+    // The background picks the profile (the administrator's come from storage), so it arrives a
+    // moment later.
     let profile: DomProfile | undefined;
     // Several adapters may see the same call; fusion makes it one call and one log.
     const openPanel = async () => {
@@ -51,7 +50,8 @@ export default defineContentScript({
     };
     const fusion = createCallFusion({
       emit: (event) => {
-        void sendCallEvent(event).then((reply) => {
+        const message: Message<'call-event'> = { type: 'call-event', event };
+        void sendToBackground(message, `report the call (${event.type})`).then((reply) => {
           // The background offers the panel when it logged the call and the panel is closed.
           const words = panelPromptTextOptional(reply);
           if (words) showCallLoggedPrompt({ words, openPanel, signal: ctx.signal });
@@ -78,8 +78,9 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onDialRequest);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onDialRequest));
-    void storedUserProfilesLight().then((userProfiles) => {
-      profile = profileForUrlOptional(location.href, [...userProfiles, ...BUILT_IN_PROFILES]);
+    const askProfile: Message<'softphone/profile'> = { type: 'softphone/profile' };
+    void sendToBackground(askProfile, 'learn the softphone profile').then((reply) => {
+      profile = profileFromReplyOptional(reply) ?? undefined;
       if (!profile || ctx.signal.aborted) return;
       const found = profile;
       const watch = () =>

@@ -27,6 +27,8 @@ export const MessageSchemas = {
    * background open the side panel only while that click's user gesture lasts.
    */
   'side-panel/open': z.object({ type: z.literal('side-panel/open') }).strict(),
+  /** From a softphone page: which profile watches it (lib/softphone/profile-reply.ts). */
+  'softphone/profile': z.object({ type: z.literal('softphone/profile') }).strict(),
 } as const;
 
 export type MessageType = keyof typeof MessageSchemas;
@@ -43,4 +45,5 @@ export const AnyMessageSchema = z.discriminatedUnion('type', [
   MessageSchemas['reminders/changed'],
   MessageSchemas['reminders/snooze'],
   MessageSchemas['side-panel/open'],
+  MessageSchemas['softphone/profile'],
 ]);

@@ -1,9 +1,9 @@
 import type { CallDirection } from '../domain/task';
 
 /*
- * The call-event vocabulary as plain constants. Content-script modules validate page input with
- * zod/mini and import these instead of call-event.ts, whose full zod would add about 100 KB
- * (gzipped) to every softphone page.
+ * The call-event vocabulary as plain constants. Content-script modules validate page input by
+ * hand (untrusted-fields.ts) and import these instead of call-event.ts, whose zod would add
+ * about 100 KB (gzipped) to every softphone page.
  */
 
 /**

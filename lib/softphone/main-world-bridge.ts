@@ -1,8 +1,7 @@
-import * as z from 'zod/mini';
-import { describeIssues } from './describe-issues';
 import { MAIN_WORLD_CHANNEL } from './main-world-channel';
 import { createRateLimiter } from './rate-limit';
-import { type RtcSignal, RtcSignalSchema } from './rtc-signal';
+import { checkRtcSignal, type RtcSignal } from './rtc-signal';
+import { oneOf, Refusal, strictRecord } from './untrusted-fields';
 import { jsonLengthOptional } from './untrusted-json';
 
 /*
@@ -11,11 +10,6 @@ import { jsonLengthOptional } from './untrusted-json';
  * here is page input like any other: checked for origin, size and shape, rate-limited, and never
  * more than a signal that a call started, connected or ended.
  */
-
-const MainWorldMessageSchema = z.strictObject({
-  channel: z.literal(MAIN_WORLD_CHANNEL),
-  signal: RtcSignalSchema,
-});
 
 /** A real signal is about 100 characters of JSON. */
 export const MAX_MAIN_WORLD_MESSAGE_CHARS = 512;
@@ -30,11 +24,14 @@ export function parseMainWorldMessage(data: unknown): MainWorldMessageCheck {
   if (length > MAX_MAIN_WORLD_MESSAGE_CHARS) {
     return { ok: false, reason: `too large (${length} characters)` };
   }
-  const parsed = MainWorldMessageSchema.safeParse(data);
-  if (!parsed.success) {
-    return { ok: false, reason: describeIssues(parsed.error.issues) };
+  try {
+    const envelope = strictRecord(data, 'message', ['channel', 'signal']);
+    oneOf(envelope.channel, 'channel', [MAIN_WORLD_CHANNEL]);
+    return { ok: true, signal: checkRtcSignal(envelope.signal) };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, reason: error.message };
+    throw error;
   }
-  return { ok: true, signal: parsed.data.signal };
 }
 
 function onOurChannel(data: unknown): boolean {

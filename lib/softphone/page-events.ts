@@ -1,10 +1,23 @@
-import * as z from 'zod/mini';
 import { LIMITS } from '../domain/limits';
+import type { CallDirection } from '../domain/task';
 import type { CallEvent } from './call-event';
-import { CALL_DIRECTIONS, CALL_EVENT_TYPES, INTERACTION_KINDS } from './call-event-types';
-import { describeIssues } from './describe-issues';
+import {
+  CALL_DIRECTIONS,
+  CALL_EVENT_TYPES,
+  INTERACTION_KINDS,
+  type InteractionKind,
+} from './call-event-types';
 import { phoneFromPageText } from './page-call-facts';
 import { createRateLimiter } from './rate-limit';
+import {
+  codeList,
+  isoDateTime,
+  oneOf,
+  optionalText,
+  Refusal,
+  strictRecord,
+  trimmedText,
+} from './untrusted-fields';
 import { jsonLengthOptional } from './untrusted-json';
 
 /*
@@ -23,37 +36,77 @@ const REMEMBERED_CALLS = 50;
 /** A page's clock may run a little ahead of ours; a time further ahead is refused. */
 const MAX_CLOCK_AHEAD_MS = 60_000;
 
-const Text = (max: number) => z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(max))));
-const Codes = z.optional(
-  z
-    .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.code)))
-    .check(z.maxLength(LIMITS.listItems)),
-);
-/** As TimestampSchema in lib/domain/ids.ts: ISO-8601 with a zone. */
-const Timestamp = z.iso.datetime({ offset: true, message: 'Must be a date and time.' });
-
-export const PageCallEventDetailSchema = z.strictObject({
-  type: z.enum(CALL_EVENT_TYPES),
+/**
+ * A detail as docs/page-events.md documents it, after checking. Written out by hand rather than
+ * inferred from a zod schema: the content script checks it without zod (untrusted-fields.ts).
+ * Absent fields are undefined; null clears what an earlier event of the call said.
+ */
+export interface PageCallEventDetail {
+  type: CallEvent['type'];
   /** The page's own id for the call; the same on each of its events. */
-  callId: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  number: Text(LIMITS.phone),
-  callerName: Text(LIMITS.name),
-  direction: z.optional(z.enum(CALL_DIRECTIONS)),
+  callId: string;
+  number?: string | null;
+  callerName?: string | null;
+  direction?: CallDirection;
   /** A voicemail or web callback rather than a call; logged as its own kind. */
-  interaction: z.optional(z.enum(INTERACTION_KINDS)),
-  queue: Text(LIMITS.name),
-  campaign: Text(LIMITS.name),
-  transactionId: Text(LIMITS.transactionId),
+  interaction?: InteractionKind;
+  queue?: string | null;
+  campaign?: string | null;
+  transactionId?: string | null;
   /** Transaction codes the agent selected (R5). */
-  codes: Codes,
+  codes?: string[];
   /** Codes set by AMD, CCB or Auto-TCL (R6). */
-  systemCodes: Codes,
+  systemCodes?: string[];
   /** A callback scheduled during the call (R8). */
-  callbackAt: z.optional(z.nullable(Timestamp)),
+  callbackAt?: string | null;
   /** When it happened; now when omitted. */
-  at: z.optional(Timestamp),
-});
-export type PageCallEventDetail = z.infer<typeof PageCallEventDetailSchema>;
+  at?: string;
+}
+
+const DETAIL_FIELDS = [
+  'type',
+  'callId',
+  'number',
+  'callerName',
+  'direction',
+  'interaction',
+  'queue',
+  'campaign',
+  'transactionId',
+  'codes',
+  'systemCodes',
+  'callbackAt',
+  'at',
+] as const satisfies readonly (keyof PageCallEventDetail)[];
+
+const optional = <T>(value: unknown, check: (value: unknown) => T): T | undefined =>
+  value === undefined ? undefined : check(value);
+
+/** Checks every field of a detail; throws a Refusal naming the first one out of shape. */
+function checkDetail(raw: unknown): PageCallEventDetail {
+  const detail = strictRecord(raw, 'detail', DETAIL_FIELDS);
+  const codes = (where: 'codes' | 'systemCodes') =>
+    optional(detail[where], (value) => codeList(value, where, LIMITS.listItems, LIMITS.code));
+  return {
+    type: oneOf(detail.type, 'type', CALL_EVENT_TYPES),
+    callId: trimmedText(detail.callId, 'callId', 1, 100),
+    number: optionalText(detail.number, 'number', LIMITS.phone),
+    callerName: optionalText(detail.callerName, 'callerName', LIMITS.name),
+    direction: optional(detail.direction, (value) => oneOf(value, 'direction', CALL_DIRECTIONS)),
+    interaction: optional(detail.interaction, (value) =>
+      oneOf(value, 'interaction', INTERACTION_KINDS),
+    ),
+    queue: optionalText(detail.queue, 'queue', LIMITS.name),
+    campaign: optionalText(detail.campaign, 'campaign', LIMITS.name),
+    transactionId: optionalText(detail.transactionId, 'transactionId', LIMITS.transactionId),
+    codes: codes('codes'),
+    systemCodes: codes('systemCodes'),
+    callbackAt: optional(detail.callbackAt, (value) =>
+      value === null ? null : isoDateTime(value, 'callbackAt'),
+    ),
+    at: optional(detail.at, (value) => isoDateTime(value, 'at')),
+  };
+}
 
 type CallFields = Omit<CallEvent, 'type' | 'callId' | 'source' | 'at'>;
 
@@ -73,11 +126,12 @@ export function parsePageEventDetail(detail: unknown): PageEventCheck {
   if (length > MAX_PAGE_EVENT_CHARS) {
     return { ok: false, reason: `detail too large (${length} characters)` };
   }
-  const parsed = PageCallEventDetailSchema.safeParse(detail);
-  if (!parsed.success) {
-    return { ok: false, reason: describeIssues(parsed.error.issues) };
+  try {
+    return { ok: true, detail: checkDetail(detail) };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, reason: error.message };
+    throw error;
   }
-  return { ok: true, detail: parsed.data };
 }
 
 const dedupe = (codes: string[]) => [...new Set(codes)];

@@ -1,10 +1,9 @@
-import { browser } from 'wxt/browser';
 import { applyWrapUp } from '../../../lib/call-log/apply-wrap-up';
 import { recordCallLog } from '../../../lib/call-log/record-call-log';
 import { catchUpSearchIndex } from '../../../lib/db/search-indexer';
 import { loadSettings } from '../../../lib/db/settings-store';
 import { t } from '../../../lib/i18n/translate';
-import { type MessageHandler, RejectedMessageError } from '../../../lib/messages/dispatch';
+import type { MessageHandler } from '../../../lib/messages/dispatch';
 import type { PanelPromptText } from '../../../lib/messages/panel-prompt';
 import { currentAgentId } from '../../../lib/session/current-agent';
 import { logsCallAutomatically } from '../../../lib/softphone/auto-log-policy';
@@ -12,6 +11,7 @@ import { withNormalizedNumber } from '../../../lib/softphone/normalize-call-numb
 import { openBackgroundDb } from '../database';
 import { rearmReminders } from '../reminders';
 import { sidePanelCanBeOffered } from '../side-panel';
+import { requireGrantedSoftphoneOrigin } from '../softphone-origin';
 
 /**
  * What the softphone page learns back: the log made (if any), and, when the panel is closed and
@@ -33,10 +33,7 @@ export const handleCallEvent: MessageHandler<'call-event'> = async (
   message,
   sender,
 ): Promise<CallEventReply> => {
-  const origin = sender.url ? new URL(sender.url).origin : null;
-  if (!origin || !(await browser.permissions.contains({ origins: [`${origin}/*`] }))) {
-    throw new RejectedMessageError(`call event from an origin that is not granted: ${origin}`);
-  }
+  await requireGrantedSoftphoneOrigin(sender, 'call event');
   const event = withNormalizedNumber(message.event);
   const db = openBackgroundDb();
   if (event.type === 'ended' && !logsCallAutomatically(event, await loadSettings(db))) {

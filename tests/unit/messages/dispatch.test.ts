@@ -53,6 +53,7 @@ function handlersSpy() {
     'reminders/changed': vi.fn(async () => ({ ok: true })),
     'reminders/snooze': snooze,
     'side-panel/open': vi.fn(async () => ({ ok: true })),
+    'softphone/profile': vi.fn(async () => ({ ok: true })),
   } satisfies MessageHandlers;
   return { handlers, callEvent, snooze };
 }
