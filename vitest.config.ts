@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// One run, three projects: unit (fake browser + fake IndexedDB), server (PGlite, and the real
-// PostgreSQL when TEST_DATABASE_URL is set), e2e (the built extension in real Chromium).
+// One run, four projects: unit (fake browser + fake IndexedDB), server (PGlite, and the real
+// PostgreSQL when TEST_DATABASE_URL is set), sync (the extension's store on fake IndexedDB
+// syncing with the real server in-process, under faults), e2e (the built extension in real
+// Chromium).
 export default defineConfig({
   test: {
     projects: [
@@ -19,6 +21,15 @@ export default defineConfig({
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'sync',
+          include: ['tests/sync/**/*.test.ts'],
+          setupFiles: ['tests/unit/setup.ts'],
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

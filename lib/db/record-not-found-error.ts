@@ -1,5 +1,10 @@
 /** What a command looked for and this browser's store does not hold (not synced here yet). */
-export type StoredRecordKind = 'customer' | 'custom field' | 'transaction code' | 'user';
+export type StoredRecordKind =
+  | 'customer'
+  | 'custom field'
+  | 'transaction code'
+  | 'user'
+  | 'refused change';
 
 export class RecordNotFoundError extends Error {
   override readonly name = 'RecordNotFoundError';
