@@ -3,9 +3,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { MessageHandlers } from '../../lib/messages/dispatch';
 import { dispatchMessage } from '../../lib/messages/dispatch';
 import { userProfilesItem } from '../../lib/softphone/user-profiles-item';
+import { registerCallLoggedNotifications } from './call-logged-notification';
 import { registerQuickTask } from './context-menu';
 import { handleCallEvent } from './handlers/call-event';
 import { handleReminderSnooze, handleRemindersChanged } from './handlers/reminder-messages';
+import { handleSessionChanged } from './handlers/session-changed';
 import { handleSidePanelOpen } from './handlers/side-panel-open';
 import { handleSoftphoneProfile } from './handlers/softphone-profile';
 import { rearmOnTaskWrites, rearmReminders, registerReminders } from './reminders';
@@ -18,6 +20,7 @@ const handlers: MessageHandlers = {
   'reminders/snooze': handleReminderSnooze,
   'side-panel/open': handleSidePanelOpen,
   'softphone/profile': handleSoftphoneProfile,
+  'session:changed': handleSessionChanged,
 };
 
 export default defineBackground(() => {
@@ -25,6 +28,7 @@ export default defineBackground(() => {
   // and every bit of state is read back from storage when it is needed.
   openPanelFromToolbarButton();
   registerReminders();
+  registerCallLoggedNotifications();
   registerQuickTask();
   rearmReminders();
   rearmOnTaskWrites();

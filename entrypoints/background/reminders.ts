@@ -16,6 +16,7 @@ import { snoozeReminder } from '../../lib/reminders/snooze-reminder';
 import { watchTaskWrites } from '../../lib/reminders/watch-task-writes';
 import { currentAgentId } from '../../lib/session/current-agent';
 import { openBackgroundDb } from './database';
+import { NOTIFICATION_ICON } from './notification-icon';
 import { openSidePanelOnClick } from './side-panel';
 import { dialOnOpenSoftphone } from './softphone-dial';
 
@@ -29,11 +30,6 @@ export const REMINDER_ALARM = 'wrapup-reminder';
  */
 export const REMINDER_SWEEP_ALARM = 'wrapup-reminder-sweep';
 const SWEEP_PERIOD_MINUTES = 1;
-
-// Chrome requires an icon on every notification; a 1×1 image stands in until the extension
-// ships its own icons.
-const NOTIFICATION_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

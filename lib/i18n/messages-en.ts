@@ -80,6 +80,8 @@ export const MESSAGES_EN = {
   callEndedPrompt: 'Call logged in Wrapup.',
   callEndedPromptOpen: 'Open Wrapup',
   callEndedPromptDismiss: 'Dismiss',
+  callLoggedNotificationTitle: 'Call logged',
+  callLoggedNotificationHint: 'Click to open it in Wrapup.',
   history_conflict_resolved: 'Sync conflict on {field}: kept {kept}, overwrote {overwritten}',
   historyBy: 'by {who}',
   you: 'you',

@@ -8,6 +8,7 @@ import type { PanelPromptText } from '../../../lib/messages/panel-prompt';
 import { currentAgentId } from '../../../lib/session/current-agent';
 import { logsCallAutomatically } from '../../../lib/softphone/auto-log-policy';
 import { withNormalizedNumber } from '../../../lib/softphone/normalize-call-number';
+import { showCallLoggedNotification } from '../call-logged-notification';
 import { openBackgroundDb } from '../database';
 import { rearmReminders } from '../reminders';
 import { sidePanelCanBeOffered } from '../side-panel';
@@ -27,7 +28,8 @@ export interface CallEventReply {
 /**
  * A softphone page reports a call. Only pages on a granted softphone origin may: a page we were
  * never allowed on cannot create tasks by forging messages. An ended call becomes its call log
- * when the contact center logs calls automatically (R1) or it is a campaign call (R7).
+ * when the contact center logs calls automatically (R1) or it is a campaign call (R7). With the
+ * side panel closed, the page's prompt and a notification both offer to open it on the log.
  */
 export const handleCallEvent: MessageHandler<'call-event'> = async (
   message,
@@ -48,6 +50,11 @@ export const handleCallEvent: MessageHandler<'call-event'> = async (
   rearmReminders();
   const offerPanel =
     event.type === 'ended' && task !== undefined && (await sidePanelCanBeOffered());
+  if (offerPanel) {
+    showCallLoggedNotification(task, sender.windowId).catch((error: unknown) =>
+      console.error('[wrapup] could not show the call-logged notification', error),
+    );
+  }
   const panelPrompt = offerPanel
     ? {
         text: t('callEndedPrompt'),
