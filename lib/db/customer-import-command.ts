@@ -6,6 +6,7 @@ import {
   type ImportRow,
   rememberKeys,
 } from '../domain/customer-import';
+import { type OutboxMutation, outboxMutation } from '../domain/outbox-mutation';
 import { assertCanOnCustomers } from '../domain/permissions';
 import type { WrapupDb } from './database';
 import { storedCustomerKeys } from './queries/customer-keys';
@@ -29,7 +30,8 @@ export interface ImportOptions {
  * Stores the checked rows of a customer import as new customers, a batch per transaction; takes
  * the create permission (R24). Each row is stored whole or not at all. Rows are checked again
  * against the store, so a customer that arrived since the check (a sync) is not made twice: such
- * a row is skipped and reported. Progress is reported after every batch.
+ * a row is skipped and reported. Each stored customer queues its `customer.create` for sync in
+ * its batch's transaction. Progress is reported after every batch.
  */
 export async function importCustomers(
   db: WrapupDb,
@@ -46,6 +48,7 @@ export async function importCustomers(
     const stored = await storeCommand(db, ctx, async (user) => {
       assertCanOnCustomers(user, 'create');
       const customers: Customer[] = [];
+      const mutations: OutboxMutation<'customer.create'>[] = [];
       const skipped: ImportProblem[] = [];
       for (const { row, draft } of batch) {
         const customer = createCustomer(draft, operationContext(ctx));
@@ -56,8 +59,11 @@ export async function importCustomers(
         }
         rememberKeys(customer, null, known);
         customers.push(customer);
+        mutations.push(
+          outboxMutation('customer.create', { ...draft, id: customer.id }, customer.id),
+        );
       }
-      return { changes: { customers }, answer: { customers, skipped } };
+      return { changes: { customers, mutations }, answer: { customers, skipped } };
     });
     outcome.imported += stored.customers.length;
     outcome.skipped.push(...stored.skipped);

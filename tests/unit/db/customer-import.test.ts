@@ -8,6 +8,7 @@ import { writeOperation } from '../../../lib/db/write-operation';
 import { parseCsv } from '../../../lib/domain/csv-parse';
 import { guessMapping } from '../../../lib/domain/customer-import-mapping';
 import { PermissionError } from '../../../lib/domain/permission-error';
+import { MUTATION_ARGS } from '../../../lib/domain/sync-mutations';
 import { as } from './admin-fixtures';
 import { AGENT, freshDb, makeCustomer, makeTask, testId } from './fixtures';
 
@@ -60,6 +61,26 @@ describe('customer import into the store', () => {
     const bo = (await searchCustomers(db, 'bo chan'))[0];
     expect(bo).toMatchObject({ phones: ['+14155550136'], emails: ['bo@example.com'], version: 0 });
     expect(await db.customers.filter((c) => c.phones.includes('+14155550135')).count()).toBe(0);
+  });
+
+  it('queues a customer.create the server accepts for each imported customer, and no other', async () => {
+    const check = await checkFile();
+    await importCustomers(db, check.rows, as(AGENT), { batchSize: 2 });
+    const rows = await db.outbox.orderBy('seq').toArray();
+    const stored = await db.customers.toArray();
+    expect(rows.map((row) => row.name)).toEqual(stored.map(() => 'customer.create'));
+    expect(rows.map((row) => row.entityId).sort()).toEqual(stored.map(({ id }) => id).sort());
+    for (const row of rows) {
+      expect(
+        MUTATION_ARGS['customer.create'].safeParse(JSON.parse(JSON.stringify(row.args))).success,
+      ).toBe(true);
+    }
+    expect(
+      rows.find((row) => row.entityId === stored.find((c) => c.name === 'Bo Chan')?.id)?.args,
+    ).toMatchObject({
+      name: 'Bo Chan',
+      phones: ['+14155550136'],
+    });
   });
 
   it('skips a row a customer stored since the check now duplicates, and reports it', async () => {
