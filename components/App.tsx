@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '../lib/i18n/translate';
+import { AccountStrip } from './AccountStrip';
 import { useAppState } from './app-context';
 import { lazyScreen } from './lazy-screen';
 import { SoftphoneAccessBanner } from './SoftphoneAccessBanner';
@@ -72,6 +73,7 @@ export function App() {
           </button>
         )}
       </header>
+      <AccountStrip />
       <SoftphoneAccessBanner />
       <main class="app-main">
         <Screen />

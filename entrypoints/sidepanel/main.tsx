@@ -1,15 +1,19 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
+import { storage } from 'wxt/utils/storage';
 import { App } from '../../components/App';
 import { AppContext } from '../../components/app-context';
-import { openWrapupDb } from '../../lib/db/database';
+import { SessionContext } from '../../components/session-context';
+import { openWrapupDb, type WrapupDb } from '../../lib/db/database';
 import { type AppState, createAppState } from '../../lib/state/app-state';
+import { createSessionState, type SessionState } from '../../lib/state/session-state';
 import { sidePanelAgentId } from './agent-id';
 import { browserDraftStore } from './draft-storage';
 import type { NewTaskRequest } from './new-task-request';
 import type { OpenTaskRequest } from './open-task-request';
 import { browserSoftphoneAccess } from './softphone-access';
 import '../../components/theme.css';
+import '../../components/account.css';
 
 /** navigator.onLine as a signal, kept current by the browser's online and offline events. */
 function onlineSignal() {
@@ -22,11 +26,49 @@ function onlineSignal() {
   return online;
 }
 
+/**
+ * Signing in or out changes who the agent is, and the panel's state is built for one agent: it
+ * starts again (drafts are in storage, so nothing typed is lost). That holds for a sign-in made
+ * on the options page too. The account state comes after the first render: it needs the store's
+ * schemas.
+ */
+async function startAccount(
+  db: WrapupDb,
+  agentId: string,
+  account: { value: SessionState | null },
+) {
+  let signingHere = false;
+  storage.watch<string>('local:agentId', (next) => {
+    if (!signingHere && next !== agentId) location.reload();
+  });
+  const { browserSessionApi } = await import('./session-api');
+  const api = await browserSessionApi(db);
+  const thenRestart =
+    <A extends unknown[], R>(action: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      signingHere = true;
+      try {
+        const result = await action(...args);
+        location.reload();
+        return result;
+      } finally {
+        signingHere = false;
+      }
+    };
+  account.value = createSessionState({
+    ...api,
+    signIn: thenRestart(api.signIn),
+    signOut: thenRestart(api.signOut),
+  });
+}
+
 async function main() {
+  const db = openWrapupDb();
+  const agentId = await sidePanelAgentId();
   const state = createAppState({
     online: onlineSignal(),
-    db: openWrapupDb(),
-    agentId: await sidePanelAgentId(),
+    db,
+    agentId,
     softphoneAccess: browserSoftphoneAccess,
     drafts: browserDraftStore,
     reminders: {
@@ -34,15 +76,21 @@ async function main() {
         (await import('./reminder-sync')).snoozeReminderFor(taskId, minutes),
     },
   });
+  const account = signal<SessionState | null>(null);
   const root = document.getElementById('app');
   if (!root) throw new Error('side panel markup lacks #app');
-  render(
-    <AppContext.Provider value={state}>
-      <App />
-    </AppContext.Provider>,
-    root,
+  const Root = () => (
+    <SessionContext.Provider value={account.value}>
+      <AppContext.Provider value={state}>
+        <App />
+      </AppContext.Provider>
+    </SessionContext.Provider>
   );
+  render(<Root />, root);
   await state.firstScreenShown;
+  startAccount(db, agentId, account).catch((error: unknown) =>
+    console.error('[wrapup] account state failed to start', error),
+  );
   const { startReminderSync } = await import('./reminder-sync');
   startReminderSync();
   await followOpenTaskRequests(state);

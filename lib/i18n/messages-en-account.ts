@@ -19,6 +19,8 @@ export const ACCOUNT_MESSAGES_EN = {
     '1 change has not reached the server yet. Clearing local data deletes it for good.',
   signOutUnsentKeep: 'They stay on this device and are sent when you sign in again.',
   signOutConfirm: 'Sign out now',
+  signedOutOffline:
+    'Signed out on this device. The server could not be reached, so the session there ends when it expires.',
   serverUrlRequired: 'Enter the address of your Wrapup server.',
   serverUrlInvalid: 'Enter a web address such as https://wrapup.example.com.',
   serverUrlScheme:

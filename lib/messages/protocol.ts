@@ -27,8 +27,20 @@ export const MessageSchemas = {
    * background open the side panel only while that click's user gesture lasts.
    */
   'side-panel/open': z.object({ type: z.literal('side-panel/open') }).strict(),
+  /**
+   * Extension pages only: the side panel's "Task for this page", for the active tab of the
+   * panel's window (lib/messages/page-task-outcome.ts has the reply).
+   */
+  'quick-task/page': z
+    .object({ type: z.literal('quick-task/page'), windowId: z.number().int().nonnegative() })
+    .strict(),
   /** From a softphone page: which profile watches it (lib/softphone/profile-reply.ts). */
   'softphone/profile': z.object({ type: z.literal('softphone/profile') }).strict(),
+  /**
+   * Extension pages only: the agent signed in or out (the session in the store changed), so the
+   * sync loop starts, stops or switches server.
+   */
+  'session:changed': z.object({ type: z.literal('session:changed') }).strict(),
 } as const;
 
 export type MessageType = keyof typeof MessageSchemas;
@@ -37,6 +49,7 @@ export type MessageType = keyof typeof MessageSchemas;
 export const EXTENSION_PAGE_MESSAGES: ReadonlySet<MessageType> = new Set([
   'reminders/changed',
   'reminders/snooze',
+  'session:changed',
 ]);
 export type Message<T extends MessageType = MessageType> = z.infer<(typeof MessageSchemas)[T]>;
 
@@ -45,5 +58,7 @@ export const AnyMessageSchema = z.discriminatedUnion('type', [
   MessageSchemas['reminders/changed'],
   MessageSchemas['reminders/snooze'],
   MessageSchemas['side-panel/open'],
+  MessageSchemas['quick-task/page'],
   MessageSchemas['softphone/profile'],
+  MessageSchemas['session:changed'],
 ]);

@@ -53,7 +53,9 @@ function handlersSpy() {
     'reminders/changed': vi.fn(async () => ({ ok: true })),
     'reminders/snooze': snooze,
     'side-panel/open': vi.fn(async () => ({ ok: true })),
+    'quick-task/page': vi.fn(async () => ({ ok: true })),
     'softphone/profile': vi.fn(async () => ({ ok: true })),
+    'session:changed': vi.fn(async () => ({ ok: true })),
   } satisfies MessageHandlers;
   return { handlers, callEvent, snooze };
 }
@@ -140,9 +142,19 @@ describe('dispatchMessage', () => {
     expect(snooze).not.toHaveBeenCalled();
   });
 
+  it('passes session:changed from an extension page to its handler', async () => {
+    const { handlers } = handlersSpy();
+    await dispatchMessage(handlers, { type: 'session:changed' }, panel, OWN_ID);
+    expect(handlers['session:changed']).toHaveBeenCalledWith({ type: 'session:changed' }, panel);
+    await expect(
+      dispatchMessage(handlers, { type: 'session:changed', token: 'x' }, panel, OWN_ID),
+    ).rejects.toThrow(/malformed message/);
+  });
+
   it.each([
     { type: 'reminders/snooze', taskId: TASK_ID, minutes: 5 },
     { type: 'reminders/changed' },
+    { type: 'session:changed' },
   ])('refuses $type from a content script: only extension pages may send it', async (message) => {
     const { handlers } = handlersSpy();
     await expect(dispatchMessage(handlers, message, sender, OWN_ID)).rejects.toThrow(
