@@ -3,6 +3,7 @@ import { t } from '../lib/i18n/translate';
 import { AccountStrip } from './AccountStrip';
 import { useAppState } from './app-context';
 import { lazyScreen } from './lazy-screen';
+import { PageTaskNotice } from './PageTaskNotice';
 import { SoftphoneAccessBanner } from './SoftphoneAccessBanner';
 import { StoreStatus } from './StoreStatus';
 import { TaskList } from './TaskList';
@@ -72,9 +73,20 @@ export function App() {
             {t('newTask')}
           </button>
         )}
+        {state.can('create') && state.pageTask.available && (
+          <button
+            type="button"
+            class="page-task"
+            aria-busy={state.pageTask.busy.value}
+            onClick={() => void state.pageTask.start()}
+          >
+            {t('pageTask')}
+          </button>
+        )}
       </header>
       <AccountStrip />
       <SoftphoneAccessBanner />
+      <PageTaskNotice />
       <main class="app-main">
         <Screen />
       </main>

@@ -8,7 +8,11 @@ import type { NewCustomerInput } from '../../lib/state/customer-input';
 import { useAppState } from '../app-context';
 import { FieldError, invalidProps } from './field-error';
 
-/** The inline "new customer" form (R4): name, phone and email, each with its message. */
+/**
+ * The inline "new customer" form (R4): name, phone, email and company, each with its message.
+ * A customer started from a CRM page also keeps that page's record ids, unless the agent unticks
+ * the link (the name typed may be somebody else's).
+ */
 function NewCustomerForm({
   initial,
   onCreated,
@@ -22,12 +26,21 @@ function NewCustomerForm({
   const name = useSignal(initial.name);
   const phone = useSignal(initial.phone);
   const email = useSignal(initial.email);
+  const company = useSignal(initial.company ?? '');
+  const externalIds = initial.externalIds ?? [];
+  const linkRecord = useSignal(true);
   const errors = useSignal<Record<string, string>>({});
   const create = async () => {
     errors.value = {};
     try {
       onCreated(
-        await state.createCustomer({ name: name.value, phone: phone.value, email: email.value }),
+        await state.createCustomer({
+          name: name.value,
+          phone: phone.value,
+          email: email.value,
+          company: company.value,
+          externalIds: linkRecord.value ? externalIds : [],
+        }),
       );
     } catch (error) {
       if (error instanceof ValidationError) {
@@ -37,7 +50,11 @@ function NewCustomerForm({
       }
     }
   };
-  const input = (key: 'name' | 'phone' | 'email', label: string, value: typeof name) => (
+  const input = (
+    key: 'name' | 'phone' | 'email' | 'company',
+    label: string,
+    value: typeof name,
+  ) => (
     <div class="field">
       <label for={`new-customer-${key}`}>{label}</label>
       <input
@@ -65,6 +82,22 @@ function NewCustomerForm({
       {input('name', t('customerName'), name)}
       {input('phone', t('customerPhone'), phone)}
       {input('email', t('customerEmail'), email)}
+      {input('company', t('customerCompany'), company)}
+      {externalIds.length > 0 && (
+        <div class="field field-checkbox">
+          <label>
+            <input
+              type="checkbox"
+              name="new-customer-link-record"
+              checked={linkRecord.value}
+              onChange={(event) => {
+                linkRecord.value = event.currentTarget.checked;
+              }}
+            />{' '}
+            {t('newCustomerLinkRecord', { ids: externalIds.join(', ') })}
+          </label>
+        </div>
+      )}
       <div class="form-actions">
         <button type="button" class="primary" onClick={() => void create()}>
           {t('createCustomer')}
@@ -166,6 +199,8 @@ export function CustomerPicker({
             name: query.value || prefill?.name || '',
             phone: callNumber ?? prefill?.phone ?? '',
             email: prefill?.email ?? '',
+            company: prefill?.company ?? '',
+            externalIds: prefill?.externalIds ?? [],
           }}
           onCreated={(customer) => pick(customer.id)}
           onCancel={() => {

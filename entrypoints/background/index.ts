@@ -6,6 +6,7 @@ import { userProfilesItem } from '../../lib/softphone/user-profiles-item';
 import { registerCallLoggedNotifications } from './call-logged-notification';
 import { registerQuickTask } from './context-menu';
 import { handleCallEvent } from './handlers/call-event';
+import { handlePageTask } from './handlers/page-task';
 import { handleReminderSnooze, handleRemindersChanged } from './handlers/reminder-messages';
 import { handleSessionChanged } from './handlers/session-changed';
 import { handleSidePanelOpen } from './handlers/side-panel-open';
@@ -19,6 +20,7 @@ const handlers: MessageHandlers = {
   'reminders/changed': handleRemindersChanged,
   'reminders/snooze': handleReminderSnooze,
   'side-panel/open': handleSidePanelOpen,
+  'quick-task/page': handlePageTask,
   'softphone/profile': handleSoftphoneProfile,
   'session:changed': handleSessionChanged,
 };

@@ -47,18 +47,21 @@ async function readPageOrTab(tab: QuickTaskTab): Promise<PageContext> {
 /**
  * "New task for …" from the context menu or the keyboard shortcut: opens the side panel while
  * the gesture lasts (before any await), reads the page, matches the local customers and leaves
- * the prefilled new-task request for the panel.
+ * the prefilled new-task request for the panel. The panel's own "Task for this page" asks with
+ * `openPanel: false`: the panel is open, and its click is no gesture the background could use.
  */
 export function startQuickTask(
   tab: QuickTaskTab,
   target: QuickTaskTarget = {},
+  options: { openPanel?: boolean } = {},
 ): Promise<NewTaskRequest> {
-  const panel = openSidePanelOnClick({ windowId: tab.windowId, tabId: tab.id }).catch(
-    (error: unknown) => {
-      console.warn('[wrapup] side panel did not open for the quick task', error);
-      return false;
-    },
-  );
+  const panel =
+    options.openPanel === false
+      ? Promise.resolve(true)
+      : openSidePanelOnClick({ windowId: tab.windowId, tabId: tab.id }).catch((error: unknown) => {
+          console.warn('[wrapup] side panel did not open for the quick task', error);
+          return false;
+        });
   return (async () => {
     const page = await readPageOrTab(tab);
     const hints = customerHints(page, target);

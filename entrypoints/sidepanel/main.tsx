@@ -11,6 +11,7 @@ import { sidePanelAgentId } from './agent-id';
 import { browserDraftStore } from './draft-storage';
 import type { NewTaskRequest } from './new-task-request';
 import type { OpenTaskRequest } from './open-task-request';
+import { browserPageTask } from './page-task';
 import { browserSoftphoneAccess } from './softphone-access';
 import '../../components/theme.css';
 import '../../components/account.css';
@@ -70,6 +71,7 @@ async function main() {
     db,
     agentId,
     softphoneAccess: browserSoftphoneAccess,
+    pageTask: browserPageTask,
     drafts: browserDraftStore,
     reminders: {
       snooze: async (taskId, minutes) =>

@@ -1,6 +1,15 @@
 /** English text of the agent's workspace (task form, customers, lists); part of MESSAGES_EN. */
 export const WORKSPACE_MESSAGES_EN = {
   newTask: 'New task',
+  pageTask: 'Task for this page',
+  pageTaskAccessRequested:
+    'Wrapup may not read this page yet. Allow it on this site from the Wrapup button in the browser toolbar, and the task starts by itself.',
+  pageTaskNeedsAccess:
+    'Wrapup may not read this page from the panel. On the page, press the Wrapup shortcut (Alt+Shift+K unless you changed it) or right-click and choose New task for …',
+  pageTaskNoPage: 'There is no web page beside the panel to make a task for.',
+  pageTaskFailed:
+    'The task for this page could not be started. Try again, or use the shortcut on the page.',
+  pageTaskDismiss: 'Dismiss',
   goBack: 'Back',
   storeStatusLocal: 'Stored on this device',
   storeStatusOffline: 'Offline · stored on this device',
@@ -39,6 +48,7 @@ export const WORKSPACE_MESSAGES_EN = {
   customerPhone: 'Phone',
   customerEmail: 'Email',
   customerCompany: 'Company',
+  newCustomerLinkRecord: 'Link to the CRM record {ids}',
   customerPhones: 'Phones (one a line)',
   customerEmails: 'Emails (one a line)',
   editCustomer: 'Edit customer',

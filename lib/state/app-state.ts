@@ -26,6 +26,7 @@ import {
 import type { DraftStore } from './draft-store';
 import { liveQuerySignal } from './live-query-signal';
 import { createLoggedCalls } from './logged-calls';
+import { createPageTaskState, type PageTaskStarter } from './page-task';
 import { panelUser } from './panel-user';
 import type { ReminderActions } from './reminder-actions';
 import { createSoftphoneAccessState, type SoftphoneAccess } from './softphone-access';
@@ -40,6 +41,8 @@ export interface AppStateDeps {
   db: WrapupDb;
   agentId: Id;
   softphoneAccess: SoftphoneAccess;
+  /** "Task for this page": the panel beside a browser tab has it, tests may leave it out. */
+  pageTask?: PageTaskStarter;
   drafts: DraftStore;
   reminders?: ReminderActions;
   /** Whether the browser has a network; the entrypoint keeps it current. */
@@ -78,12 +81,14 @@ export function createAppState({
   db,
   agentId,
   softphoneAccess,
+  pageTask: pageTaskStarter,
   drafts,
   reminders,
   online = signal(true),
   now = () => new Date(),
 }: AppStateDeps) {
   const softphones = createSoftphoneAccessState(softphoneAccess);
+  const pageTask = createPageTaskState(pageTaskStarter);
   const filter = signal<MyTasksFilter>('open');
   const sort = signal<TaskSort | 'default'>('default');
   const kind = signal<TaskKind | 'all'>('all');
@@ -243,6 +248,7 @@ export function createAppState({
     online,
     softphones: softphones.softphones,
     allowSoftphone: softphones.allow,
+    pageTask,
     drafts,
     filter,
     sort,
@@ -401,6 +407,7 @@ export function createAppState({
       }
       stopFirstPage();
       softphones.dispose();
+      pageTask.dispose();
     },
   };
 }

@@ -7,15 +7,24 @@ export interface NewCustomerInput {
   name: string;
   phone: string;
   email: string;
+  company?: string;
+  /**
+   * The record's ids in the contact center's own CRM, when the customer is created from one of
+   * its pages (quick task): the next task from that page then finds the customer by them.
+   */
+  externalIds?: readonly string[];
 }
 
 export function customerDraftFrom(input: NewCustomerInput): CustomerDraft {
   const phone = input.phone.trim();
   const email = input.email.trim();
+  const company = input.company?.trim() ?? '';
   return {
     name: input.name,
     phones: phone === '' ? [] : [phone],
     emails: email === '' ? [] : [email],
+    company: company === '' ? null : company,
+    externalIds: [...(input.externalIds ?? [])],
   };
 }
 

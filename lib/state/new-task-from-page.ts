@@ -5,8 +5,8 @@ import type { NewTaskExtras } from './app-state';
 /**
  * Turns the background's "new task for this page" request into the new-task form's start: one
  * matching customer is attached (R10), several are offered first in the picker (R4), none opens
- * the picker's new customer filled from the page. The picker takes one phone and one email, so
- * the page's first of each is offered.
+ * the picker's new customer filled from the page: name, company and the CRM's external ids as
+ * the page gave them; the picker takes one phone and one email, so the page's first of each.
  */
 export function newTaskFromPage(request: NewTaskRequest): {
   customerId: Id | null;
@@ -28,6 +28,8 @@ export function newTaskFromPage(request: NewTaskRequest): {
             name: customer.prefill.name,
             phone: customer.prefill.phones[0] ?? '',
             email: customer.prefill.emails[0] ?? '',
+            company: customer.prefill.company ?? '',
+            externalIds: customer.prefill.externalIds,
           },
         },
       };

@@ -260,4 +260,58 @@ describe.skipIf(!chromiumPath)('quick task from any customer page, in real Chrom
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();
   });
+
+  it("R10: the side panel's Task for this page reads the page beside it; the customer it creates keeps the CRM record id and company", async () => {
+    const panel = await SidePanelPage.open(browser.context, browser.extensionId);
+    const pageTask = panel.page.getByRole('button', { name: 'Task for this page' });
+    // The panel itself in front: there is no web page to make a task for.
+    await panel.page.bringToFront();
+    await pageTask.click();
+    await expect
+      .poll(() => panel.page.getByRole('status', { name: 'Task for this page' }).textContent())
+      .toContain('There is no web page beside the panel');
+
+    const page = await openPage('customer.html?id=C-1003');
+    await page.waitForSelector('h1[data-field="name"]:has-text("Alan Turing")');
+    await page.bringToFront();
+    await pageTask.click();
+    await panel.page.getByRole('button', { name: 'New customer…' }).click();
+    const form = panel.page.locator('fieldset.new-customer');
+    expect(await form.getByLabel('Name').inputValue()).toBe('Alan Turing');
+    expect(await form.getByLabel('Phone').inputValue()).toBe('+442071838750');
+    expect(await form.getByLabel('Company').inputValue()).toBe('Bletchley Computing');
+    expect(await form.getByLabel('Link to the CRM record C-1003').isChecked()).toBe(true);
+    expect(await panel.page.locator('[data-testid="page-reference"] a').textContent()).toContain(
+      'Alan Turing',
+    );
+    await form.getByRole('button', { name: 'Create customer' }).click();
+    await expect
+      .poll(() => panel.page.locator('[data-testid="customer-chosen"]').textContent())
+      .toBe('Alan Turing');
+
+    const stored = await panel.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('wrapup');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const customers = await new Promise<{ name: string }[]>((resolve, reject) => {
+        const request = db.transaction('customers').objectStore('customers').getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return customers.find((customer) => customer.name === 'Alan Turing');
+    });
+    expect(stored).toMatchObject({
+      company: 'Bletchley Computing',
+      externalIds: ['C-1003'],
+      phones: ['+442071838750'],
+    });
+    // The page now finds the customer it created.
+    const request = await quickTask(worker, page.url(), { kind: 'command' });
+    expect(request.customer).toMatchObject({ match: 'one' });
+    await panel.page.close();
+    await page.close();
+  });
 });
