@@ -119,7 +119,7 @@ export function AccountStrip({ compact = true }: { compact?: boolean }) {
       </div>
       {panel === 'sign-in' && (
         <div id="account-sign-in">
-          <SignInForm state={state} onEscape={state.close} />
+          <SignInForm state={state} onEscape={state.close} autoFocus />
         </div>
       )}
     </section>

@@ -10,11 +10,26 @@ const FIELDS: readonly SignInField[] = ['serverUrl', 'email', 'password'];
  * Server address, email and password. Errors show beside their field (or above the button when
  * they are the server's); what was typed stays. The password lives only in this form.
  */
-export function SignInForm({ state, onEscape }: { state: SessionState; onEscape?: () => void }) {
+export function SignInForm({
+  state,
+  onEscape,
+  autoFocus = false,
+}: {
+  state: SessionState;
+  onEscape?: () => void;
+  /** Focus the first empty field on opening (the side panel's form opens on the agent's click). */
+  autoFocus?: boolean;
+}) {
   const password = useSignal('');
   const form = useRef<HTMLFormElement>(null);
   const issues = state.issues.value;
   const busy = state.busy.value;
+
+  useEffect(() => {
+    if (!autoFocus) return;
+    const inputs = [...(form.current?.querySelectorAll<HTMLInputElement>('input') ?? [])];
+    (inputs.find((input) => !input.value) ?? inputs[0])?.focus();
+  }, []);
 
   // The first field with a problem gets the focus, so the keyboard lands where the fix is.
   useEffect(() => {

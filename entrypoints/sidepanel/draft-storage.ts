@@ -16,3 +16,9 @@ export const browserDraftStore: DraftStore = {
     await browser.storage.local.remove(PREFIX + key);
   },
 };
+
+/** Every draft of this browser: clearing local data on sign-out takes what was typed too. */
+export async function removeAllDrafts(): Promise<void> {
+  const all = await browser.storage.local.get();
+  await browser.storage.local.remove(Object.keys(all).filter((key) => key.startsWith(PREFIX)));
+}

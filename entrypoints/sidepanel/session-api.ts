@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { WrapupDb } from '../../lib/db/database';
 import type { SessionApi } from '../../lib/state/session-state';
+import { removeAllDrafts } from './draft-storage';
 
 /** Tells the background (its sync loop) that the agent signed in or out. */
 function announceSessionChange(): Promise<unknown> {
@@ -31,6 +32,7 @@ export async function browserSessionApi(db: WrapupDb): Promise<SessionApi> {
     },
     async signOut(options) {
       const result = await (await sync()).signOut({ db }, options);
+      if (options.clearLocalData) await removeAllDrafts();
       await announceSessionChange();
       return result;
     },

@@ -123,6 +123,16 @@ describe.skipIf(!chromiumPath)('sign-in and sign-out from the side panel, in rea
     await strip().getByText(`Signed in as ${ADMIN.name}`).waitFor();
   });
 
+  it('the options page shows the same account at its top', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const account = options.getByTestId('account-strip');
+    await account.getByText(`Signed in as ${ADMIN.name} at ${server.url}`).waitFor();
+    expect(await account.getByRole('heading', { name: 'Account' }).count()).toBe(1);
+    expect(await new WorkspacePage(options).seriousViolations()).toEqual([]);
+    await options.close();
+  });
+
   it('signs out: signed out here, and the server refuses the token from then on', async () => {
     const page = panel.page;
     const { token } = (await storedSession(page))!;

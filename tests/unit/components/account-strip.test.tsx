@@ -64,6 +64,7 @@ describe('the account strip and sign-in form (happy-dom)', () => {
     toggle.click();
     await until(() => $('form.sign-in-form') !== null);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await until(() => document.activeElement?.id === 'sign-in-serverUrl');
     for (const id of ['sign-in-serverUrl', 'sign-in-email', 'sign-in-password']) {
       expect($(`label[for="${id}"]`)?.textContent).toBeTruthy();
     }
