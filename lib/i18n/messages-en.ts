@@ -1,4 +1,5 @@
 import { ACCOUNT_MESSAGES_EN } from './messages-en-account';
+import { ADMIN_MESSAGES_EN } from './messages-en-admin';
 import { OPTIONS_MESSAGES_EN } from './messages-en-options';
 import { WORKSPACE_MESSAGES_EN } from './messages-en-workspace';
 
@@ -92,6 +93,7 @@ export const MESSAGES_EN = {
   ...WORKSPACE_MESSAGES_EN,
   ...OPTIONS_MESSAGES_EN,
   ...ACCOUNT_MESSAGES_EN,
+  ...ADMIN_MESSAGES_EN,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;
