@@ -92,6 +92,7 @@ describe.skipIf(!chromiumPath)('sign-in and sign-out from the side panel, in rea
     const alert = strip().getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe('The email or password is not right.');
+    await panel.screenshot('sign-in-wrong-password');
     expect(await page.getByLabel('Server address', { exact: true }).inputValue()).toBe(
       `${server.url}/`,
     );
@@ -139,6 +140,7 @@ describe.skipIf(!chromiumPath)('sign-in and sign-out from the side panel, in rea
     const signedInAgent = await panel.agentId();
     await strip().getByRole('button', { name: 'Sign out', exact: true }).click();
     await strip().getByLabel('Also clear local data on this device').waitFor();
+    await panel.screenshot('sign-out-question');
     expect(await panel.seriousViolations()).toEqual([]);
     const restarted = page.waitForEvent('load');
     await strip().getByRole('button', { name: 'Sign out now' }).click();
