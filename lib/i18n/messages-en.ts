@@ -1,6 +1,7 @@
 import { ACCOUNT_MESSAGES_EN } from './messages-en-account';
 import { ADMIN_MESSAGES_EN } from './messages-en-admin';
 import { OPTIONS_MESSAGES_EN } from './messages-en-options';
+import { SYNC_MESSAGES_EN } from './messages-en-sync';
 import { WORKSPACE_MESSAGES_EN } from './messages-en-workspace';
 
 /** English, the source language: every user-visible string lives here, keyed by what it says. */
@@ -94,6 +95,7 @@ export const MESSAGES_EN = {
   ...OPTIONS_MESSAGES_EN,
   ...ACCOUNT_MESSAGES_EN,
   ...ADMIN_MESSAGES_EN,
+  ...SYNC_MESSAGES_EN,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;
