@@ -60,7 +60,7 @@ export class BadRequestError extends ServerError {
   override readonly name = 'BadRequestError';
 }
 
-/** 5xx (after ky's retries). */
+/** 5xx, 408 or 429 (after ky's retries): try again later. */
 export class ServerFailureError extends ServerError {
   override readonly name = 'ServerFailureError';
 }
@@ -109,7 +109,8 @@ function httpError(status: number, problem: Problem, cause: unknown): ServerErro
   if (status === 403) {
     return new ForbiddenError('forbidden', detail ?? t('serverForbidden', { status }), ...args);
   }
-  if (status >= 500) {
+  // 408 and 429 say "not now", not "never": the sync loop tries again later.
+  if (status >= 500 || status === 408 || status === 429) {
     return new ServerFailureError('server', t('serverUnavailable', { status }), ...args);
   }
   const fields = errors.map((error) => (error.path ? `${error.path}: ` : '') + error.message);

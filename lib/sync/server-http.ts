@@ -9,6 +9,8 @@ export interface ServerHttpOptions {
   retryLimit?: number;
   /** Longest wait between two attempts; the backoff doubles up to it. */
   backoffLimitMs?: number;
+  /** Longest Retry-After honoured (default 2 minutes); the agent waiting at a form wants less. */
+  maxRetryAfterMs?: number;
 }
 
 const BASE_DELAY_MS = 400;
@@ -54,7 +56,7 @@ export function serverHttp(options: ServerHttpOptions): KyInstance {
       methods: ['get', 'post', 'put', 'patch', 'delete'],
       statusCodes: [408, 429, 500, 502, 503, 504],
       afterStatusCodes: [429, 503],
-      maxRetryAfter: 120_000,
+      maxRetryAfter: options.maxRetryAfterMs ?? 120_000,
       backoffLimit,
       delay: (attempt) => backoffDelay(attempt, backoffLimit),
     },

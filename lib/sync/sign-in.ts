@@ -49,6 +49,7 @@ async function requestSignIn(
     // The agent is waiting at the form: one quick retry, then say what is wrong.
     retryLimit: deps.retryLimit ?? 1,
     backoffLimitMs: 2_000,
+    maxRetryAfterMs: 5_000,
   });
   try {
     return await requestServer(() => http.post('v1/auth/sign-in', { json: credentials }).json());

@@ -112,6 +112,21 @@ describe('serverHttp with a faulty network', () => {
     expect(fake.requests).toHaveLength(2);
   });
 
+  it('reports a 429 that lasts as a passing server failure, not as a refusal', async () => {
+    const fake = scriptedFetch(problem(429, { title: 'Too Many Requests' }));
+    const error = await call(fake).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ServerFailureError);
+    expect(error).toMatchObject({ status: 429, transient: true });
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it('waits no longer than maxRetryAfterMs, whatever Retry-After says', async () => {
+    const fake = scriptedFetch(problem(503, { title: 'Busy' }, { 'retry-after': '3600' }), ok());
+    const started = performance.now();
+    expect(await call(fake, { maxRetryAfterMs: 50 })).toEqual({ ok: true });
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it('reports a 5xx that lasts as a server failure, after retrying', async () => {
     const fake = scriptedFetch(problem(500, { title: 'Internal' }));
     const error = await call(fake).catch((caught: unknown) => caught);
