@@ -11,9 +11,16 @@ import { handleReminderSnooze, handleRemindersChanged } from './handlers/reminde
 import { handleSessionChanged } from './handlers/session-changed';
 import { handleSidePanelOpen } from './handlers/side-panel-open';
 import { handleSoftphoneProfile } from './handlers/softphone-profile';
+import {
+  handleCustomerOpened,
+  handleSyncDiscard,
+  handleSyncNow,
+  handleSyncRetry,
+} from './handlers/sync-messages';
 import { rearmOnTaskWrites, rearmReminders, registerReminders } from './reminders';
 import { openPanelFromToolbarButton } from './side-panel';
 import { registerSoftphoneScripts } from './softphone-scripts';
+import { registerSync, startSync } from './sync';
 
 const handlers: MessageHandlers = {
   'call-event': handleCallEvent,
@@ -23,6 +30,10 @@ const handlers: MessageHandlers = {
   'quick-task/page': handlePageTask,
   'softphone/profile': handleSoftphoneProfile,
   'session:changed': handleSessionChanged,
+  'sync/now': handleSyncNow,
+  'sync/retry': handleSyncRetry,
+  'sync/discard': handleSyncDiscard,
+  'sync/customer-opened': handleCustomerOpened,
 };
 
 export default defineBackground(() => {
@@ -34,6 +45,8 @@ export default defineBackground(() => {
   registerQuickTask();
   rearmReminders();
   rearmOnTaskWrites();
+  registerSync();
+  startSync().catch((error: unknown) => console.error('[wrapup] starting sync failed', error));
   browser.runtime.onInstalled.addListener(rearmReminders);
   browser.runtime.onStartup.addListener(rearmReminders);
 

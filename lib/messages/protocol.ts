@@ -41,6 +41,16 @@ export const MessageSchemas = {
    * sync loop starts, stops or switches server.
    */
   'session:changed': z.object({ type: z.literal('session:changed') }).strict(),
+  /** Extension pages only: sync now (the server signalled changes, or the agent asked). */
+  'sync/now': z.object({ type: z.literal('sync/now') }).strict(),
+  /** Extension pages only: send a change the server refused again (after fixing the cause). */
+  'sync/retry': z.object({ type: z.literal('sync/retry'), mutationId: IdSchema }).strict(),
+  /** Extension pages only: drop a refused change; its record returns to the server's copy. */
+  'sync/discard': z.object({ type: z.literal('sync/discard'), mutationId: IdSchema }).strict(),
+  /** Extension pages only: the agent opened a customer, whose tasks join the working set. */
+  'sync/customer-opened': z
+    .object({ type: z.literal('sync/customer-opened'), customerId: IdSchema })
+    .strict(),
 } as const;
 
 export type MessageType = keyof typeof MessageSchemas;
@@ -49,6 +59,10 @@ export type MessageType = keyof typeof MessageSchemas;
 export const EXTENSION_PAGE_MESSAGES: ReadonlySet<MessageType> = new Set([
   'reminders/changed',
   'reminders/snooze',
+  'sync/now',
+  'sync/retry',
+  'sync/discard',
+  'sync/customer-opened',
   'session:changed',
 ]);
 export type Message<T extends MessageType = MessageType> = z.infer<(typeof MessageSchemas)[T]>;
@@ -60,5 +74,9 @@ export const AnyMessageSchema = z.discriminatedUnion('type', [
   MessageSchemas['side-panel/open'],
   MessageSchemas['quick-task/page'],
   MessageSchemas['softphone/profile'],
+  MessageSchemas['sync/now'],
+  MessageSchemas['sync/retry'],
+  MessageSchemas['sync/discard'],
+  MessageSchemas['sync/customer-opened'],
   MessageSchemas['session:changed'],
 ]);

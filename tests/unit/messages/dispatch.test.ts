@@ -56,6 +56,10 @@ function handlersSpy() {
     'quick-task/page': vi.fn(async () => ({ ok: true })),
     'softphone/profile': vi.fn(async () => ({ ok: true })),
     'session:changed': vi.fn(async () => ({ ok: true })),
+    'sync/now': vi.fn(async () => ({ ok: true })),
+    'sync/retry': vi.fn(async () => ({ ok: true })),
+    'sync/discard': vi.fn(async () => ({ ok: true })),
+    'sync/customer-opened': vi.fn(async () => ({ ok: true })),
   } satisfies MessageHandlers;
   return { handlers, callEvent, snooze };
 }
@@ -155,6 +159,10 @@ describe('dispatchMessage', () => {
     { type: 'reminders/snooze', taskId: TASK_ID, minutes: 5 },
     { type: 'reminders/changed' },
     { type: 'session:changed' },
+    { type: 'sync/now' },
+    { type: 'sync/retry', mutationId: TASK_ID },
+    { type: 'sync/discard', mutationId: TASK_ID },
+    { type: 'sync/customer-opened', customerId: TASK_ID },
   ])('refuses $type from a content script: only extension pages may send it', async (message) => {
     const { handlers } = handlersSpy();
     await expect(dispatchMessage(handlers, message, sender, OWN_ID)).rejects.toThrow(
