@@ -5,6 +5,7 @@ import {
 } from '../../lib/call-log/call-logged-notification';
 import type { Task } from '../../lib/domain/task';
 import { requestOpenTask } from '../../lib/messages/open-task-request';
+import { loadAgentPreferences } from '../../lib/preferences/agent-preferences';
 import { NOTIFICATION_ICON } from './notification-icon';
 import { openSidePanelOnClick } from './side-panel';
 
@@ -21,6 +22,7 @@ export async function showCallLoggedNotification(
   task: Pick<Task, 'id' | 'subject'>,
   windowId: number | undefined,
 ): Promise<void> {
+  if (!(await loadAgentPreferences()).callLogNotifications) return;
   const notification = callLoggedNotification(task, windowId);
   await browser.notifications.create(notification.id, {
     type: 'basic',

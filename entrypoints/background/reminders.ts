@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { loadSettings } from '../../lib/db/settings-store';
 import type { Id } from '../../lib/domain/ids';
 import { requestOpenTask } from '../../lib/messages/open-task-request';
+import { loadAgentPreferences } from '../../lib/preferences/agent-preferences';
 import { dismissReminder } from '../../lib/reminders/dismiss-reminder';
 import { fireDueReminders } from '../../lib/reminders/fire-reminders';
 import { dueCallCount, nextReminderAt } from '../../lib/reminders/next-reminder';
@@ -57,6 +58,9 @@ const RETRY_AFTER_MS = 30_000;
 
 /** Shows one notification, retrying a moment later if the browser refuses (e.g. starting up). */
 async function createNotification(notification: ReminderNotification): Promise<boolean> {
+  // An agent who switched reminder notifications off still has the reminder in the task's
+  // history and the panel; only the pop-up is left out.
+  if (!(await loadAgentPreferences()).reminderNotifications) return true;
   for (let attempt = 1; ; attempt++) {
     try {
       await browser.notifications.create(notification.id, notificationOptions(notification));
