@@ -29,8 +29,8 @@ export function parseMainWorldMessage(data: unknown): MainWorldMessageCheck {
     oneOf(envelope.channel, 'channel', [MAIN_WORLD_CHANNEL]);
     return { ok: true, signal: checkRtcSignal(envelope.signal) };
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, reason: error.message };
-    throw error;
+    // A page can hand us getters that throw on a second read: refused too, never thrown on.
+    return { ok: false, reason: error instanceof Refusal ? error.message : 'unreadable' };
   }
 }
 

@@ -129,8 +129,8 @@ export function parsePageEventDetail(detail: unknown): PageEventCheck {
   try {
     return { ok: true, detail: checkDetail(detail) };
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, reason: error.message };
-    throw error;
+    // A page can hand us getters that throw on a second read: refused too, never thrown on.
+    return { ok: false, reason: error instanceof Refusal ? error.message : 'detail is unreadable' };
   }
 }
 

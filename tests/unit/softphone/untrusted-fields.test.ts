@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TimestampSchema } from '../../../lib/domain/ids';
+import { parsePageEventDetail } from '../../../lib/softphone/page-events';
 import { checkRtcSignal } from '../../../lib/softphone/rtc-signal';
 import {
   codeList,
@@ -159,5 +160,20 @@ describe('checkRtcSignal', () => {
     ['an unknown direction', { ...signal, direction: 'sideways' }, 'signal.direction must be'],
   ])('refuses %s', (_case, value, reason) => {
     expect(refusal(() => checkRtcSignal(value))).toContain(reason);
+  });
+});
+
+describe('page input that changes while it is read', () => {
+  it('is refused, never thrown on', () => {
+    let reads = 0;
+    const detail = {
+      type: 'ended',
+      get callId() {
+        reads += 1;
+        if (reads > 1) throw new Error('gotcha');
+        return 'a';
+      },
+    };
+    expect(parsePageEventDetail(detail)).toEqual({ ok: false, reason: 'detail is unreadable' });
   });
 });
