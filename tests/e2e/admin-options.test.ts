@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { createTenantCommand } from '../../server/cli/create-tenant-command';
+import { type RunningServer, startServer } from '../../server/start';
+import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import type { AxeViolation } from './support/pages';
+
+const chromiumPath = inject('chromiumPath');
+const PASSWORD = 'correct horse battery';
+const ADMIN_EMAIL = 'ada@acme.example';
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** The server's sign-in answer: with the server address, exactly what the extension keeps. */
+async function signIn(url: string, email: string) {
+  const response = await fetch(`${url}/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+  const body = (await response.json()) as Record<string, unknown> & { token: string };
+  return { serverUrl: url, ...body } as { serverUrl: string; token: string };
+}
+
+/** Keeps `session` (or none) in the extension's store, where sign-in puts it, and reloads. */
+async function useSession(page: Page, session: object | null) {
+  await page.evaluate(async (session) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('wrapup');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('meta', 'readwrite');
+      const store = tx.objectStore('meta');
+      if (session) store.put({ key: 'session', value: session });
+      else store.delete('session');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, session);
+  await page.reload();
+  await page.waitForSelector('h1');
+}
+
+describe.skipIf(!chromiumPath)('options page: administrator screens in real Chromium', () => {
+  let dataDir: string;
+  let server: RunningServer;
+  let browser: ExtensionBrowser;
+  let options: Page;
+  let admin: { serverUrl: string; token: string };
+  let agent: { serverUrl: string; token: string };
+
+  const api = (token: string, method: string, path: string, body?: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'wrapup-admin-'));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    await createTenantCommand(
+      [
+        ...['--name', 'Acme Support', '--admin-email', ADMIN_EMAIL],
+        ...['--admin-password', PASSWORD, '--admin-name', 'Ada Admin'],
+      ],
+      { port: 0, dataDir },
+    );
+    log.mockRestore();
+    server = await startServer({ port: 0, dataDir, quiet: true });
+    admin = await signIn(server.url, ADMIN_EMAIL);
+    const added = await api(admin.token, 'POST', '/v1/users', {
+      name: 'Bo Agent',
+      email: 'bo@acme.example',
+      password: PASSWORD,
+      role: 'agent',
+      permissions: ['view', 'create', 'edit'],
+    });
+    expect(added.status).toBe(201);
+    agent = await signIn(server.url, 'bo@acme.example');
+
+    browser = await launchWithExtension({
+      chromiumPath: chromiumPath!,
+      extensionPath: inject('extensionPath'),
+    });
+    options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('h1');
+  });
+
+  afterAll(async () => {
+    await browser?.dispose();
+    await server?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('signed out: a note says the administrator screens need an administrator’s sign-in', async () => {
+    await options.getByTestId('admin-signed-out').waitFor();
+    expect(await options.getByTestId('admin-sections').count()).toBe(0);
+    await options.getByTestId('agent-preferences').waitFor();
+  });
+
+  it('R20: the administrator adds a custom field; it shows in the list, the preview, the store and on the server', async () => {
+    await useSession(options, admin);
+    const fields = options.getByTestId('task-fields');
+    await fields.waitFor();
+    await fields.getByText('No custom fields yet.').waitFor();
+    await fields.getByLabel('Key', { exact: true }).fill('policy_number');
+    await fields.getByLabel('Label', { exact: true }).fill('Policy number');
+    await options.locator('#field-def-type').selectOption('number');
+    await fields.getByLabel('Required', { exact: true }).check();
+    await fields.getByRole('button', { name: 'Add field', exact: true }).click();
+
+    await fields.getByText('Field "Policy number" added.').waitFor();
+    await expect
+      .poll(() => options.getByTestId('field-list').locator('li strong').allTextContents())
+      .toEqual(['Policy number']);
+    const preview = options.getByTestId('field-preview');
+    await preview.getByLabel('Policy number').fill('abc');
+    await preview.getByRole('button', { name: /Check as if saving/ }).click();
+    await preview.getByText('Policy number must be a number.').waitFor({ timeout: 5_000 });
+
+    const onServer = (await (await api(agent.token, 'GET', '/v1/field-definitions')).json()) as {
+      items: { key: string; type: string; required: boolean }[];
+    };
+    expect(onServer.items).toEqual([
+      expect.objectContaining({ key: 'policy_number', type: 'number', required: true }),
+    ]);
+    const stored = await options.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('wrapup');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const rows = await new Promise<{ key: string }[]>((resolve, reject) => {
+        const request = db.transaction('fieldDefinitions').objectStore('fieldDefinitions').getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return rows.map((row) => row.key);
+    });
+    expect(stored).toContain('policy_number');
+
+    // Once created, the type is shown but cannot be changed.
+    await fields.getByRole('button', { name: 'Edit Policy number' }).click();
+    expect(await options.locator('#field-def-type').isDisabled()).toBe(true);
+  });
+
+  it('R5: switching codes mandatory on reaches the server', async () => {
+    const codes = options.getByTestId('transaction-codes');
+    await codes.getByText('AMD', { exact: true }).waitFor();
+    await codes.getByLabel('Codes are mandatory on call logs').check();
+    await codes.getByText('Call logs now need a transaction code.').waitFor();
+    const settings = (await (await api(agent.token, 'GET', '/v1/settings')).json()) as {
+      codesRequiredOnCallLogs: boolean;
+    };
+    expect(settings.codesRequiredOnCallLogs).toBe(true);
+  });
+
+  it('the administrator cannot deactivate themselves: the server’s reason is shown', async () => {
+    const self = options.locator('[data-user-email="ada@acme.example"]');
+    await self.getByRole('button', { name: 'Deactivate Ada Admin' }).click();
+    await self
+      .getByRole('alert')
+      .getByText('You cannot deactivate yourself or give up your own administrator role.')
+      .waitFor();
+  });
+
+  it('the options page with the administrator screens has no serious or critical axe violations', async () => {
+    await options.evaluate(AXE_SOURCE);
+    const violations = await options.evaluate(async () => {
+      const axe = (
+        globalThis as unknown as {
+          axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> };
+        }
+      ).axe;
+      const result = await axe.run(document);
+      return result.violations.map(({ id, impact, help, nodes }) => ({
+        id,
+        impact,
+        help,
+        nodes: nodes.map((node) => ({ target: node.target })),
+      }));
+    });
+    expect(
+      violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? '')),
+    ).toEqual([]);
+  });
+
+  it('R24: an agent sees no administrator screens, and the server refuses a forged administrator call', async () => {
+    await useSession(options, agent);
+    await options.getByTestId('agent-preferences').waitFor();
+    await expect.poll(() => options.getByTestId('admin-signed-out').count()).toBe(0);
+    expect(await options.getByTestId('admin-sections').count()).toBe(0);
+    expect(await options.getByTestId('task-fields').count()).toBe(0);
+
+    const forged = await options.evaluate(
+      async ({ url, token }) => {
+        const response = await fetch(`${url}/v1/settings`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ codesRequiredOnCallLogs: false }),
+        });
+        return { status: response.status, body: await response.json() };
+      },
+      { url: server.url, token: agent.token },
+    );
+    expect(forged.status).toBe(403);
+    expect(forged.body.detail).toBe('Only administrators can change the settings.');
+  });
+});
