@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createTenantCommand } from '../../server/cli/create-tenant-command';
 import { type RunningServer, startServer } from '../../server/start';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import type { AxeViolation } from './support/pages';
+import { type AxeViolation, WorkspacePage } from './support/pages';
+import {
+  type Agent,
+  type SyncServer,
+  signInFromPanel,
+  startSyncServer,
+  storeRows,
+  syncNow,
+} from './support/sync-server';
 
 const chromiumPath = inject('chromiumPath');
 const PASSWORD = 'correct horse battery';
@@ -222,5 +230,111 @@ describe.skipIf(!chromiumPath)('options page: administrator screens in real Chro
     );
     expect(forged.status).toBe(403);
     expect(forged.body.detail).toBe('Only administrators can change the settings.');
+  });
+});
+
+describe.skipIf(!chromiumPath)('administrator changes reach an agent’s side panel', () => {
+  let server: SyncServer;
+  let bo: Agent;
+  let adminBrowser: ExtensionBrowser;
+  let agentBrowser: ExtensionBrowser;
+  let options: Page;
+  let panel: WorkspacePage;
+
+  /** Syncs the agent's panel until `check` holds (the sync loop also runs by itself). */
+  const syncUntil = (check: () => Promise<boolean>) =>
+    expect
+      .poll(
+        async () => {
+          await syncNow(panel.page).catch(() => undefined);
+          return check();
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe(true);
+
+  beforeAll(async () => {
+    server = await startSyncServer();
+    bo = await server.addAgent('Bo');
+    const launch = () =>
+      launchWithExtension({ chromiumPath: chromiumPath!, extensionPath: inject('extensionPath') });
+    adminBrowser = await launch();
+    agentBrowser = await launch();
+    options = await adminBrowser.context.newPage();
+    await options.goto(`chrome-extension://${adminBrowser.extensionId}/options.html`);
+    await options.waitForSelector('h1');
+    await useSession(options, await signIn(server.url, server.admin.email));
+    await options.getByTestId('task-fields').waitFor();
+    panel = await WorkspacePage.open(agentBrowser.context, agentBrowser.extensionId);
+    await signInFromPanel(panel, server.url, bo);
+  });
+
+  afterAll(async () => {
+    await adminBrowser?.dispose();
+    await agentBrowser?.dispose();
+    await server?.close();
+  });
+
+  it('R20: a field the administrator adds shows in the agent’s task form within a minute, validated', async () => {
+    const fields = options.getByTestId('task-fields');
+    await fields.getByLabel('Key', { exact: true }).fill('reference_code');
+    await fields.getByLabel('Label', { exact: true }).fill('Reference code');
+    await fields.getByLabel('Required', { exact: true }).check();
+    await fields.getByRole('button', { name: 'Add field', exact: true }).click();
+    await fields.getByText('Field "Reference code" added.').waitFor();
+    const added = Date.now();
+
+    await syncUntil(async () =>
+      (await storeRows<{ key: string }>(panel.page, 'fieldDefinitions')).some(
+        (row) => row.key === 'reference_code',
+      ),
+    );
+    await panel.newTask();
+    const { page } = panel;
+    await page.fill('#task-subject', 'Permission check');
+    await panel.form().getByLabel('Reference code').waitFor();
+    expect(Date.now() - added).toBeLessThan(60_000);
+    await page.keyboard.press('Control+Enter');
+    await panel
+      .fieldError('fields.reference_code')
+      .getByText('Reference code is required.')
+      .waitFor();
+    await panel.form().getByLabel('Reference code').fill('REF-1');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('output:has-text("Saved")');
+  });
+
+  it('R24: removing the agent’s delete permission removes Delete from their panel; the server refuses a forged delete', async () => {
+    const serverTask = async () => {
+      const response = await server.call(bo.token, 'GET', '/v1/tasks?q=Permission&limit=10');
+      return ((await response.json()) as { items: { id: string }[] }).items[0];
+    };
+    await expect.poll(serverTask, { timeout: 30_000 }).toBeDefined();
+    const task = await serverTask();
+    const { page } = panel;
+    await page.getByRole('button', { name: '← Back' }).click();
+    await panel.openTaskWithNumber('Permission check');
+    expect(await page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(1);
+
+    await options.reload();
+    const row = options.locator(`[data-user-email="${bo.email}"]`);
+    await row.getByLabel('Delete', { exact: true }).uncheck();
+    await row.getByRole('button', { name: 'Save permissions' }).click();
+    await options.getByText('Permissions of Bo saved.').waitFor();
+
+    await syncUntil(async () => {
+      const users = await storeRows<{ id: string; permissions: string[] }>(page, 'users');
+      const me = users.find((user) => user.id === bo.id);
+      return me !== undefined && !me.permissions.includes('delete');
+    });
+    await page.getByRole('button', { name: '← Back' }).click();
+    await panel.openTaskWithNumber('Permission check');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Delete', exact: true }).count())
+      .toBe(0);
+
+    const forged = await server.call(bo.token, 'DELETE', `/v1/tasks/${task?.id}?confirmed=true`);
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as { detail: string }).detail).toMatch(/not allowed to delete/);
   });
 });
