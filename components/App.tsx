@@ -6,6 +6,7 @@ import { lazyScreen } from './lazy-screen';
 import { PageTaskNotice } from './PageTaskNotice';
 import { SoftphoneAccessBanner } from './SoftphoneAccessBanner';
 import { StoreStatus } from './StoreStatus';
+import { SyncStatus } from './SyncStatus';
 import { TaskList } from './TaskList';
 
 const TaskForm = lazyScreen(() => import('./TaskForm').then((module) => module.TaskForm));
@@ -63,6 +64,7 @@ export function App() {
       <header class="app-header">
         <h1>{t('appTitle')}</h1>
         <StoreStatus />
+        <SyncStatus />
         {state.can('create') && (
           <button
             type="button"

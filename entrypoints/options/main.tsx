@@ -8,7 +8,9 @@ import { CustomerImport } from '../../components/options/CustomerImport';
 import { CustomerPages } from '../../components/options/CustomerPages';
 import { DataExport } from '../../components/options/DataExport';
 import { SoftphoneProfiles } from '../../components/options/SoftphoneProfiles';
+import { SyncStatus } from '../../components/SyncStatus';
 import { SessionContext } from '../../components/session-context';
+import { SyncContext } from '../../components/sync-context';
 import { openWrapupDb } from '../../lib/db/database';
 import { loadSession } from '../../lib/db/session-store';
 import { t } from '../../lib/i18n/translate';
@@ -18,13 +20,17 @@ import {
   saveAgentPreferences,
 } from '../../lib/preferences/agent-preferences';
 import { createSessionState, type SessionState } from '../../lib/state/session-state';
+import { createSyncState, type SyncState } from '../../lib/state/sync-state';
+import { browserOnline } from '../sidepanel/online-signal';
 import { browserSessionApi } from '../sidepanel/session-api';
+import { browserSyncApi } from '../sidepanel/sync-api';
 import { optionsAccess } from './admin-api';
 import { browserCustomerData } from './customer-data';
 import { browserSoftphoneProfiles } from './softphone-profiles-api';
 import '../../components/theme.css';
 import '../../components/options/options.css';
 import '../../components/account.css';
+import '../../components/sync.css';
 
 const customerPages = { load: loadRecognisers, save: saveRecognisers };
 const agentPreferences = { load: loadAgentPreferences, save: saveAgentPreferences };
@@ -36,6 +42,13 @@ browserSessionApi(db).then(
     account.value = createSessionState(api);
   },
   (error: unknown) => console.error('[wrapup] account state failed to start', error),
+);
+const sync = signal<SyncState | null>(null);
+browserSyncApi(db).then(
+  (api) => {
+    sync.value = createSyncState({ api, online: browserOnline() });
+  },
+  (error: unknown) => console.error('[wrapup] sync state failed to start', error),
 );
 // Follows sign-in and sign-out on any page, so the administrator's screens appear and go at once.
 const access = signal<OptionsAccess>({ kind: 'loading' });
@@ -55,7 +68,12 @@ liveQuery(() => loadSession(db)).subscribe({
 function Options() {
   return (
     <main class="options">
-      <h1>{t('optionsTitle')}</h1>
+      <header class="options-header">
+        <h1>{t('optionsTitle')}</h1>
+        <SyncContext.Provider value={sync.value}>
+          <SyncStatus />
+        </SyncContext.Provider>
+      </header>
       <SessionContext.Provider value={account.value}>
         <AccountStrip compact={false} />
       </SessionContext.Provider>

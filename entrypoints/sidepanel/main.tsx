@@ -4,28 +4,21 @@ import { storage } from 'wxt/utils/storage';
 import { App } from '../../components/App';
 import { AppContext } from '../../components/app-context';
 import { SessionContext } from '../../components/session-context';
+import { SyncContext } from '../../components/sync-context';
 import { openWrapupDb, type WrapupDb } from '../../lib/db/database';
 import { type AppState, createAppState } from '../../lib/state/app-state';
 import { createSessionState, type SessionState } from '../../lib/state/session-state';
+import type { SyncState } from '../../lib/state/sync-state';
 import { sidePanelAgentId } from './agent-id';
 import { browserDraftStore } from './draft-storage';
 import type { NewTaskRequest } from './new-task-request';
+import { browserOnline } from './online-signal';
 import type { OpenTaskRequest } from './open-task-request';
 import { browserPageTask } from './page-task';
 import { browserSoftphoneAccess } from './softphone-access';
 import '../../components/theme.css';
 import '../../components/account.css';
-
-/** navigator.onLine as a signal, kept current by the browser's online and offline events. */
-function onlineSignal() {
-  const online = signal(navigator.onLine);
-  const update = () => {
-    online.value = navigator.onLine;
-  };
-  window.addEventListener('online', update);
-  window.addEventListener('offline', update);
-  return online;
-}
+import '../../components/sync.css';
 
 /**
  * Signing in or out changes who the agent is, and the panel's state is built for one agent: it
@@ -63,11 +56,35 @@ async function startAccount(
   });
 }
 
+/**
+ * The sync indicator, and what keeps the background's sync going while the panel is open: the
+ * server's change events, the agent's own changes (a stopped service worker hears neither), and
+ * the customers the agent opens. After the first render: it needs the store's schemas.
+ */
+async function startSync(db: WrapupDb, state: AppState, sync: { value: SyncState | null }) {
+  const [{ browserSyncApi }, { createSyncState }, { followServerEvents }, messages] =
+    await Promise.all([
+      import('./sync-api'),
+      import('../../lib/state/sync-state'),
+      import('./server-events'),
+      import('./sync-messages'),
+    ]);
+  sync.value = createSyncState({
+    api: await browserSyncApi(db),
+    online: state.online,
+    openTask: (id) => state.open(id),
+    openCustomer: (id) => state.openCustomer(id),
+  });
+  followServerEvents(db);
+  messages.wakeSyncOnOutboxWrites(db.name);
+  messages.announceOpenedCustomers(state.route);
+}
+
 async function main() {
   const db = openWrapupDb();
   const agentId = await sidePanelAgentId();
   const state = createAppState({
-    online: onlineSignal(),
+    online: browserOnline(),
     db,
     agentId,
     softphoneAccess: browserSoftphoneAccess,
@@ -79,19 +96,25 @@ async function main() {
     },
   });
   const account = signal<SessionState | null>(null);
+  const sync = signal<SyncState | null>(null);
   const root = document.getElementById('app');
   if (!root) throw new Error('side panel markup lacks #app');
   const Root = () => (
     <SessionContext.Provider value={account.value}>
-      <AppContext.Provider value={state}>
-        <App />
-      </AppContext.Provider>
+      <SyncContext.Provider value={sync.value}>
+        <AppContext.Provider value={state}>
+          <App />
+        </AppContext.Provider>
+      </SyncContext.Provider>
     </SessionContext.Provider>
   );
   render(<Root />, root);
   await state.firstScreenShown;
   startAccount(db, agentId, account).catch((error: unknown) =>
     console.error('[wrapup] account state failed to start', error),
+  );
+  startSync(db, state, sync).catch((error: unknown) =>
+    console.error('[wrapup] sync state failed to start', error),
   );
   const { startReminderSync } = await import('./reminder-sync');
   startReminderSync();
