@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import { activeFieldsFor } from '../lib/domain/field-values';
 import type { Id } from '../lib/domain/ids';
@@ -11,6 +12,7 @@ import { TaskHistory } from './TaskHistory';
 import { CallFacts } from './task-form/CallFacts';
 import { CustomerPicker } from './task-form/CustomerPicker';
 import { CustomFieldInput } from './task-form/CustomFieldInput';
+import { ChangedMark, EditConflictNotice } from './task-form/EditConflictNotice';
 import { FieldError, invalidProps } from './task-form/field-error';
 import { ReminderSnooze } from './task-form/ReminderSnooze';
 import { TaskActions } from './task-form/TaskActions';
@@ -83,6 +85,7 @@ function EditFields({
       <div class="field-row">
         <div class="field">
           <label for="task-kind">{t('fieldKind')}</label>
+          <ChangedMark form={form} path="kind" />
           <select
             id="task-kind"
             name="kind"
@@ -99,6 +102,7 @@ function EditFields({
         {!form.isNew && (
           <div class="field">
             <label for="task-status">{t('fieldStatus')}</label>
+            <ChangedMark form={form} path="status" />
             <select
               id="task-status"
               name="status"
@@ -119,6 +123,7 @@ function EditFields({
       </div>
       <div class="field">
         <label for="task-subject">{t('fieldSubject')}</label>
+        <ChangedMark form={form} path="subject" />
         <input
           id="task-subject"
           name="subject"
@@ -130,6 +135,7 @@ function EditFields({
       </div>
       <div class="field">
         <label for="task-notes">{t('fieldNotes')}</label>
+        <ChangedMark form={form} path="notes" />
         <textarea
           id="task-notes"
           name="notes"
@@ -140,6 +146,7 @@ function EditFields({
         />
         <FieldError path="notes" message={errors.notes} />
       </div>
+      <ChangedMark form={form} path="customerId" />
       <CustomerPicker
         customerId={values.customerId}
         callNumber={task?.call?.number ?? null}
@@ -150,6 +157,7 @@ function EditFields({
       />
       <div class="field">
         <label for="task-due">{t('fieldDueAt')}</label>
+        <ChangedMark form={form} path="dueAt" />
         <input
           id="task-due"
           type="datetime-local"
@@ -163,6 +171,7 @@ function EditFields({
       <div class="field-row">
         <div class="field">
           <label for="task-scheduled">{t('fieldScheduledAt')}</label>
+          <ChangedMark form={form} path="scheduledAt" />
           <input
             id="task-scheduled"
             type="datetime-local"
@@ -175,6 +184,7 @@ function EditFields({
         </div>
         <div class="field">
           <label for="task-lead">{t('fieldReminderLead')}</label>
+          <ChangedMark form={form} path="reminderLeadMinutes" />
           <input
             id="task-lead"
             name="reminderLeadMinutes"
@@ -188,6 +198,7 @@ function EditFields({
           <FieldError path="reminderLeadMinutes" message={errors.reminderLeadMinutes} />
         </div>
       </div>
+      <ChangedMark form={form} path="transactionCodes" />
       <TransactionCodePicker
         selected={values.transactionCodes}
         catalogue={state.codes.value ?? []}
@@ -195,13 +206,15 @@ function EditFields({
         onToggle={(code) => form.toggleCode(code)}
       />
       {definitions.map((definition) => (
-        <CustomFieldInput
-          key={definition.id}
-          definition={definition}
-          value={values.fields[definition.key]}
-          message={errors[`fields.${definition.key}`]}
-          onChange={(value) => form.setField(definition.key, value)}
-        />
+        <Fragment key={definition.id}>
+          <ChangedMark form={form} path={`fields.${definition.key}`} />
+          <CustomFieldInput
+            definition={definition}
+            value={values.fields[definition.key]}
+            message={errors[`fields.${definition.key}`]}
+            onChange={(value) => form.setField(definition.key, value)}
+          />
+        </Fragment>
       ))}
     </>
   );
@@ -287,6 +300,7 @@ export function TaskForm({
           {t('draftRestored')}
         </p>
       )}
+      <EditConflictNotice form={form} />
       {!form.allowed && <p class="hint">{t(form.isNew ? 'readOnlyNoCreate' : 'readOnlyNoEdit')}</p>}
       {shown && <CallFacts task={shown} />}
       <PageReference reference={shown?.reference ?? form.reference} />

@@ -376,6 +376,10 @@ export function createAppState({
     },
     customerNames,
     justCreated,
+    /** A user's name as this device knows it (for "changed by"), or null. */
+    async userName(id: Id): Promise<string | null> {
+      return (await db.users.get(id))?.name ?? null;
+    },
     /** Fetches the names of these customers once each, for the rows on screen. */
     async loadCustomerNames(ids: readonly Id[]): Promise<void> {
       const missing = [...new Set(ids)].filter((id) => !asked.has(id));

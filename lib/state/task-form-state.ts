@@ -8,6 +8,7 @@ import type { TaskKind } from '../domain/task-kind';
 import { type FieldIssue, ValidationError } from '../domain/validation-error';
 import { t } from '../i18n/translate';
 import type { AppState } from './app-state';
+import { changedPaths, type EditConflict, joinConflicts } from './edit-conflict';
 import {
   blankFormValues,
   changesFrom,
@@ -100,6 +101,8 @@ export function createTaskFormState({
   const customerPrompt = signal(false);
   /** While Delete asks for confirmation: the task's number of clones (R17 warns when > 0). */
   const deleteWarning = signal<number | null>(null);
+  /** The task changed under the agent's unsaved edits: who, when, and which fields. */
+  const conflict = signal<EditConflict | null>(null);
   const key = draftKey(task, customerId);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending = false;
@@ -166,6 +169,7 @@ export function createTaskFormState({
         ? await app.create(draftFrom(values.value, reference))
         : await app.save(task.id, changesFrom(values.value, baseline));
       if (!isNew) baseline = formValuesOf(saved);
+      conflict.value = null;
       await dropDraft();
       status.value = 'saved';
       if (isNew) app.open(saved.id);
@@ -191,6 +195,7 @@ export function createTaskFormState({
     restored,
     customerPrompt,
     deleteWarning,
+    conflict,
     ready,
     update(patch: Partial<TaskFormValues>) {
       values.value = { ...values.value, ...patch };
@@ -212,12 +217,33 @@ export function createTaskFormState({
       values.value = { ...values.value, transactionCodes: next };
       changed();
     },
-    /** The stored task changed (wrap-up codes, a sync): untouched fields follow it. */
+    /**
+     * The stored task changed (wrap-up codes, a sync): untouched fields follow it, typed ones
+     * stay. When someone else changed it under unsaved edits, the form says who and when and
+     * marks the fields; saving then applies the agent's edits on top.
+     */
     storedChanged(stored: Task) {
       const fresh = formValuesOf(stored);
       if (JSON.stringify(fresh) === JSON.stringify(baseline)) return;
+      const edited = JSON.stringify(values.value) !== JSON.stringify(baseline);
+      if (edited && stored.updatedBy !== app.agentId) {
+        const byId = stored.updatedBy;
+        conflict.value = joinConflicts(conflict.value, {
+          byId,
+          byName: null,
+          at: stored.updatedAt,
+          paths: changedPaths(baseline, fresh),
+        });
+        void app.userName(byId).then((byName) => {
+          if (byName && conflict.value?.byId === byId)
+            conflict.value = { ...conflict.value, byName };
+        });
+      }
       values.value = rebaseFormValues(values.value, baseline, fresh);
       baseline = fresh;
+    },
+    dismissConflict() {
+      conflict.value = null;
     },
     edit() {
       if (allowed) mode.value = 'edit';
@@ -232,6 +258,7 @@ export function createTaskFormState({
     async cancel() {
       await dropDraft();
       values.value = base();
+      conflict.value = null;
       errors.value = {};
       formError.value = null;
       customerPrompt.value = false;
