@@ -17,6 +17,7 @@ import {
   storeRows,
   syncNow,
 } from './support/sync-server';
+import { callLogRecord } from './support/workspace-records';
 
 const chromiumPath = inject('chromiumPath');
 const PASSWORD = 'correct horse battery';
@@ -336,5 +337,31 @@ describe.skipIf(!chromiumPath)('administrator changes reach an agent’s side pa
     const forged = await server.call(bo.token, 'DELETE', `/v1/tasks/${task?.id}?confirmed=true`);
     expect(forged.status).toBe(403);
     expect(((await forged.json()) as { detail: string }).detail).toMatch(/not allowed to delete/);
+  });
+
+  it('R5: codes the administrator makes mandatory block saving a call log without one', async () => {
+    const codes = options.getByTestId('transaction-codes');
+    await codes.getByLabel('Codes are mandatory on call logs').check();
+    await codes.getByText('Call logs now need a transaction code.').waitFor();
+    const { page } = panel;
+    await syncUntil(async () => {
+      const meta = await storeRows<{ key: string; value: { codesRequiredOnCallLogs?: boolean } }>(
+        page,
+        'meta',
+      );
+      return meta.some(
+        (row) => row.key === 'settings' && row.value.codesRequiredOnCallLogs === true,
+      );
+    });
+    await panel.seed({ tasks: [callLogRecord(bo.id, '+14155550199', 'Cy Caller')] });
+    await panel.toLogRows().filter({ hasText: 'Cy Caller' }).first().click();
+    await page.waitForSelector('[data-testid="task-form"]');
+    await panel.form().getByRole('button', { name: 'Save', exact: true }).click();
+    await panel
+      .fieldError('transactionCodes')
+      .getByText('Pick at least one transaction code.')
+      .waitFor();
+    await page.getByRole('button', { name: '← Back' }).click();
+    await expect.poll(() => panel.toLogRows().filter({ hasText: 'Cy Caller' }).count()).toBe(1);
   });
 });
