@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createTenantCommand } from '../../server/cli/create-tenant-command';
 import { type RunningServer, startServer } from '../../server/start';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { type AxeViolation, WorkspacePage } from './support/pages';
+import { type AxeViolation, SCREENSHOT_DIR, WorkspacePage } from './support/pages';
 import {
   type Agent,
   type SyncServer,
@@ -191,6 +191,8 @@ describe.skipIf(!chromiumPath)('options page: administrator screens in real Chro
   });
 
   it('the options page with the administrator screens has no serious or critical axe violations', async () => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await options.screenshot({ path: `${SCREENSHOT_DIR}/options-admin.png`, fullPage: true });
     await options.evaluate(AXE_SOURCE);
     const violations = await options.evaluate(async () => {
       const axe = (
