@@ -4,6 +4,8 @@ import { t } from '../lib/i18n/translate';
 import { LIST_FILTERS, LIST_SORTS, type TaskSort } from '../lib/state/list-options';
 import { LIST_KINDS } from '../lib/state/task-kinds';
 import { useAppState } from './app-context';
+import { ServerSearchMore } from './ServerSearchMore';
+import { useOptionalServerSearch } from './server-search-context';
 import { ToLogQueue } from './ToLogQueue';
 import { VirtualTaskList } from './VirtualTaskList';
 
@@ -124,6 +126,9 @@ export function TaskList() {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
   const searching = state.query.value.trim() !== '';
+  const server = useOptionalServerSearch();
+  const fromServer = searching && server ? server.extra.value : [];
+  const tasks = result && fromServer.length > 0 ? [...result.tasks, ...fromServer] : result?.tasks;
 
   return (
     <section class="task-list-screen" aria-labelledby="my-tasks-heading">
@@ -157,6 +162,11 @@ export function TaskList() {
         />
       </label>
       {searching ? <CustomerMatches /> : <TaskFilters />}
+      {!state.online.value && (
+        <p class="hint" data-testid="list-offline">
+          {t('listOffline')}
+        </p>
+      )}
       {state.listError.value ? (
         <p role="alert" class="error">
           {t('listFailed', { reason: state.listError.value.message })}
@@ -168,7 +178,7 @@ export function TaskList() {
       ) : (
         <>
           {!result.complete && <p class="hint">{t('searchIndexCatchingUp')}</p>}
-          {result.tasks.length === 0 ? (
+          {tasks === undefined || tasks.length === 0 ? (
             <p class="empty">
               {searching
                 ? t('noMatches')
@@ -178,12 +188,16 @@ export function TaskList() {
             </p>
           ) : (
             <VirtualTaskList
-              tasks={result.tasks}
+              tasks={tasks}
               label={t('myTasks')}
               testId="task-list"
-              onOpen={(task) => state.open(task.id)}
+              fromServer={server ? (task) => server.isFromServer(task.id) : undefined}
+              onOpen={(task) =>
+                server?.isFromServer(task.id) ? void server.openResult(task) : state.open(task.id)
+              }
             />
           )}
+          {searching && <ServerSearchMore />}
         </>
       )}
     </section>

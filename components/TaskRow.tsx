@@ -16,12 +16,14 @@ export function TaskRow({
   tabIndex,
   onFocus,
   onOpen,
+  fromServer = false,
 }: {
   task: Task;
   index: number;
   tabIndex: number;
   onFocus: () => void;
   onOpen: () => void;
+  fromServer?: boolean;
 }) {
   const state = useAppState();
   const { customerId } = task;
@@ -43,7 +45,14 @@ export function TaskRow({
       onFocus={onFocus}
       onClick={onOpen}
     >
-      <span class="task-number">{formatTaskNumber(task.number)}</span>
+      <span class="task-number">
+        {formatTaskNumber(task.number)}
+        {fromServer && (
+          <span class="badge from-server" data-field="from-server">
+            {t('fromServer')}
+          </span>
+        )}
+      </span>
       <span class="task-kind">{t(`kind_${task.kind}`)}</span>
       <span class="task-subject">{task.subject}</span>
       <span class="task-meta">

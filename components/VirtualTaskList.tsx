@@ -17,11 +17,14 @@ export function VirtualTaskList({
   label,
   onOpen,
   testId,
+  fromServer,
 }: {
   tasks: readonly Task[];
   label: string;
   onOpen: (task: Task) => void;
   testId: string;
+  /** Marks the rows the server found that this device does not hold. */
+  fromServer?: (task: Task) => boolean;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const scrollTop = useSignal(0);
@@ -121,6 +124,7 @@ export function VirtualTaskList({
                   active.value = index;
                 }}
                 onOpen={() => onOpen(task)}
+                fromServer={fromServer?.(task) ?? false}
               />
             </li>
           );

@@ -1,12 +1,14 @@
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { render } from 'preact';
 import { storage } from 'wxt/utils/storage';
 import { App } from '../../components/App';
 import { AppContext } from '../../components/app-context';
+import { ServerSearchContext } from '../../components/server-search-context';
 import { SessionContext } from '../../components/session-context';
 import { SyncContext } from '../../components/sync-context';
 import { openWrapupDb, type WrapupDb } from '../../lib/db/database';
 import { type AppState, createAppState } from '../../lib/state/app-state';
+import type { ServerSearchState } from '../../lib/state/server-search';
 import { createSessionState, type SessionState } from '../../lib/state/session-state';
 import type { SyncState } from '../../lib/state/sync-state';
 import { sidePanelAgentId } from './agent-id';
@@ -61,19 +63,37 @@ async function startAccount(
  * server's change events, the agent's own changes (a stopped service worker hears neither), and
  * the customers the agent opens. After the first render: it needs the store's schemas.
  */
-async function startSync(db: WrapupDb, state: AppState, sync: { value: SyncState | null }) {
-  const [{ browserSyncApi }, { createSyncState }, { followServerEvents }, messages] =
+async function startSync(
+  db: WrapupDb,
+  state: AppState,
+  sync: { value: SyncState | null },
+  serverSearch: { value: ServerSearchState | null },
+) {
+  const [{ browserSyncApi }, { createSyncState }, { followServerEvents }, messages, search] =
     await Promise.all([
       import('./sync-api'),
       import('../../lib/state/sync-state'),
       import('./server-events'),
       import('./sync-messages'),
+      Promise.all([import('./server-search-api'), import('../../lib/state/server-search')]),
     ]);
-  sync.value = createSyncState({
+  const syncState = createSyncState({
     api: await browserSyncApi(db),
     online: state.online,
     openTask: (id) => state.open(id),
     openCustomer: (id) => state.openCustomer(id),
+  });
+  sync.value = syncState;
+  const signedIn = computed(() => {
+    const view = syncState.view.value;
+    return view !== undefined && view.kind !== 'local';
+  });
+  const [{ browserServerSearchApi }, { createServerSearch }] = search;
+  serverSearch.value = createServerSearch({
+    api: browserServerSearchApi(db, state.agentId, signedIn),
+    query: state.query,
+    localTasks: computed(() => state.list.value?.tasks),
+    open: (id) => state.open(id),
   });
   followServerEvents(db);
   messages.wakeSyncOnOutboxWrites(db.name);
@@ -97,14 +117,17 @@ async function main() {
   });
   const account = signal<SessionState | null>(null);
   const sync = signal<SyncState | null>(null);
+  const serverSearch = signal<ServerSearchState | null>(null);
   const root = document.getElementById('app');
   if (!root) throw new Error('side panel markup lacks #app');
   const Root = () => (
     <SessionContext.Provider value={account.value}>
       <SyncContext.Provider value={sync.value}>
-        <AppContext.Provider value={state}>
-          <App />
-        </AppContext.Provider>
+        <ServerSearchContext.Provider value={serverSearch.value}>
+          <AppContext.Provider value={state}>
+            <App />
+          </AppContext.Provider>
+        </ServerSearchContext.Provider>
       </SyncContext.Provider>
     </SessionContext.Provider>
   );
@@ -113,7 +136,7 @@ async function main() {
   startAccount(db, agentId, account).catch((error: unknown) =>
     console.error('[wrapup] account state failed to start', error),
   );
-  startSync(db, state, sync).catch((error: unknown) =>
+  startSync(db, state, sync, serverSearch).catch((error: unknown) =>
     console.error('[wrapup] sync state failed to start', error),
   );
   const { startReminderSync } = await import('./reminder-sync');

@@ -1,0 +1,96 @@
+import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
+import type { Id } from '../domain/ids';
+import type { Task } from '../domain/task';
+
+/** What the server search needs from the outside world; the side panel wires it. */
+export interface ServerSearchApi {
+  /** Whether the agent is signed in, so there is a server to ask. */
+  signedIn: ReadonlySignal<boolean>;
+  search(query: string): Promise<Task[]>;
+  /** Keeps a task found on the server in the local store, so it opens like any other. */
+  store(task: Task): Promise<void>;
+}
+
+export interface ServerSearchDeps {
+  api: ServerSearchApi;
+  /** The search box, as typed. */
+  query: ReadonlySignal<string>;
+  /** The local results on show for that query. */
+  localTasks: ReadonlySignal<readonly Task[] | undefined>;
+  open: (id: Id) => void;
+}
+
+export type ServerSearchStatus = 'idle' | 'loading' | 'done' | 'error';
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Local search covers the tasks on this device (the working set); "Search the server too" asks
+ * the server for the same words and adds the tasks this device lacks, marked as from the server.
+ * A new query starts over.
+ */
+export function createServerSearch({ api, query, localTasks, open }: ServerSearchDeps) {
+  const status = signal<ServerSearchStatus>('idle');
+  const found = signal<readonly Task[]>([]);
+  const error = signal<string | null>(null);
+  /** Why the last task picked from the server's matches could not be opened. */
+  const openError = signal<string | null>(null);
+  let askedFor = '';
+  const text = computed(() => query.value.trim());
+  const stopReset = effect(() => {
+    if (text.value === askedFor) return;
+    askedFor = '';
+    status.value = 'idle';
+    found.value = [];
+    error.value = null;
+    openError.value = null;
+  });
+
+  /** The server's matches this device does not hold, in the server's order. */
+  const extra = computed<readonly Task[]>(() => {
+    const local = new Set((localTasks.value ?? []).map((task) => task.id));
+    return found.value.filter((task) => !local.has(task.id));
+  });
+  const extraIds = computed(() => new Set(extra.value.map((task) => task.id)));
+
+  return {
+    available: computed(() => api.signedIn.value && text.value !== ''),
+    status,
+    error,
+    openError,
+    extra,
+    isFromServer: (id: Id) => extraIds.value.has(id),
+    async fetch(): Promise<void> {
+      const asked = text.value;
+      if (!asked || status.value === 'loading') return;
+      askedFor = asked;
+      status.value = 'loading';
+      error.value = null;
+      try {
+        const tasks = await api.search(asked);
+        if (askedFor !== asked) return;
+        found.value = tasks;
+        status.value = 'done';
+      } catch (caught) {
+        if (askedFor !== asked) return;
+        error.value = messageOf(caught);
+        status.value = 'error';
+      }
+    },
+    /** Stores a task found on the server, then opens it. */
+    async openResult(task: Task): Promise<void> {
+      openError.value = null;
+      try {
+        await api.store(task);
+        open(task.id);
+      } catch (caught) {
+        openError.value = messageOf(caught);
+      }
+    },
+    dispose: stopReset,
+  };
+}
+
+export type ServerSearchState = ReturnType<typeof createServerSearch>;
