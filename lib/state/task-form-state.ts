@@ -26,6 +26,11 @@ export type FormMode = 'view' | 'edit';
 
 interface StoredDraft {
   values: TaskFormValues;
+  /**
+   * The stored values the draft's edits were made against: a change stored since (a sync while
+   * the panel was closed) then joins the draft instead of being overwritten by its stale copy.
+   */
+  baseline?: TaskFormValues;
 }
 
 function isStoredDraft(value: unknown): value is StoredDraft {
@@ -109,13 +114,37 @@ export function createTaskFormState({
 
   const writeDraft = async () => {
     pending = false;
-    await app.drafts.save(key, { values: values.value } satisfies StoredDraft);
+    await app.drafts.save(key, { values: values.value, baseline } satisfies StoredDraft);
+  };
+
+  /** Someone else's stored change under the agent's edits: said, with its fields marked. */
+  const noteForeignChange = (stored: Task, before: TaskFormValues, after: TaskFormValues) => {
+    if (stored.updatedBy === app.agentId) return;
+    const paths = changedPaths(before, after);
+    if (paths.length === 0) return;
+    const byId = stored.updatedBy;
+    conflict.value = joinConflicts(conflict.value, {
+      byId,
+      byName: null,
+      at: stored.updatedAt,
+      paths,
+    });
+    void app.userName(byId).then((byName) => {
+      if (byName && conflict.value?.byId === byId) conflict.value = { ...conflict.value, byName };
+    });
   };
 
   const ready = (async () => {
     const stored = await app.drafts.load(key);
     if (isStoredDraft(stored) && !pending) {
-      values.value = { ...base(), ...stored.values };
+      const typed = { ...base(), ...stored.values };
+      if (task && stored.baseline) {
+        const draftBase = { ...base(), ...stored.baseline };
+        noteForeignChange(task, draftBase, baseline);
+        values.value = rebaseFormValues(typed, draftBase, baseline);
+      } else {
+        values.value = typed;
+      }
       restored.value = true;
       mode.value = allowed ? 'edit' : mode.value;
     }
@@ -225,19 +254,8 @@ export function createTaskFormState({
     storedChanged(stored: Task) {
       const fresh = formValuesOf(stored);
       if (JSON.stringify(fresh) === JSON.stringify(baseline)) return;
-      const edited = JSON.stringify(values.value) !== JSON.stringify(baseline);
-      if (edited && stored.updatedBy !== app.agentId) {
-        const byId = stored.updatedBy;
-        conflict.value = joinConflicts(conflict.value, {
-          byId,
-          byName: null,
-          at: stored.updatedAt,
-          paths: changedPaths(baseline, fresh),
-        });
-        void app.userName(byId).then((byName) => {
-          if (byName && conflict.value?.byId === byId)
-            conflict.value = { ...conflict.value, byName };
-        });
+      if (JSON.stringify(values.value) !== JSON.stringify(baseline)) {
+        noteForeignChange(stored, baseline, fresh);
       }
       values.value = rebaseFormValues(values.value, baseline, fresh);
       baseline = fresh;
