@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { activeFieldsFor } from '../lib/domain/field-values';
 import type { Id } from '../lib/domain/ids';
 import type { Task } from '../lib/domain/task';
@@ -15,6 +15,7 @@ import { CustomFieldInput } from './task-form/CustomFieldInput';
 import { ChangedMark, EditConflictNotice } from './task-form/EditConflictNotice';
 import { FieldError, invalidProps } from './task-form/field-error';
 import { ReminderSnooze } from './task-form/ReminderSnooze';
+import { useSaveShortcut } from './task-form/save-shortcut';
 import { TaskActions } from './task-form/TaskActions';
 import { TaskFormHeader } from './task-form/TaskFormHeader';
 import { TaskView } from './task-form/TaskView';
@@ -263,6 +264,9 @@ export function TaskForm({
 
   const editing = form.mode.value === 'edit';
   const shown = state.openTask.value ?? task;
+  const formRef = useRef<HTMLFormElement>(null);
+  const saveNow = useMemo(() => () => void form.save(), [form]);
+  useSaveShortcut(formRef, editing, saveNow);
   useEffect(() => {
     if (shown && !form.isNew) form.storedChanged(shown);
   }, [shown]);
@@ -273,13 +277,8 @@ export function TaskForm({
         event.preventDefault();
         void form.save();
       }}
+      ref={formRef}
       onKeyDown={(event) => {
-        // Ctrl+Enter saves from anywhere in the form, notes included.
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && editing) {
-          event.preventDefault();
-          void form.save();
-          return;
-        }
         if (
           event.key === 'Escape' &&
           (form.deleteWarning.value !== null || form.customerPrompt.value)

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { z } from 'zod';
-import { CustomerPageRecogniserSchema } from '../lib/page-context/customer-page-recogniser';
+import { CustomerPageRecogniserSchema } from '../lib/domain/customer-page-recogniser';
 import { takeInjectedInput } from '../lib/page-context/injected-input';
 import { readPageContext } from '../lib/page-context/read-page-context';
 

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { DomProfileSchema } from '../lib/domain/softphone-profile';
 import { takeInjectedInput } from '../lib/page-context/injected-input';
-import { DomProfileSchema } from '../lib/softphone/dom-profile';
 import { probeDomProfile } from '../lib/softphone/probe-profile';
 
 // Injected by the options page's "test on this tab": reads the page once with the profile being

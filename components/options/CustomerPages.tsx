@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { t } from '../../lib/i18n/translate';
 import {
   type CustomerPageRecogniser,
   CustomerPageRecogniserSchema,
-} from '../../lib/page-context/customer-page-recogniser';
+} from '../../lib/domain/customer-page-recogniser';
+import { t } from '../../lib/i18n/translate';
 import { profileIdFromName } from '../../lib/softphone/profile-draft';
 import type { CustomerPagesApi } from './customer-pages-api';
 

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
+import type { DomProfile } from '../../lib/domain/softphone-profile';
 import type { MessageKey } from '../../lib/i18n/messages-en';
 import { t } from '../../lib/i18n/translate';
-import type { DomProfile } from '../../lib/softphone/dom-profile';
 import {
   PROFILE_SELECTOR_KEYS,
   type ProfileDraft,

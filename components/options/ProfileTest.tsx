@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import type { DomProfile } from '../../lib/domain/softphone-profile';
 import { t } from '../../lib/i18n/translate';
-import type { DomProfile } from '../../lib/softphone/dom-profile';
 import type { ProfileProbe } from '../../lib/softphone/probe-profile';
 import type { ProfileTab, SoftphoneProfilesApi } from './softphone-profiles-api';
 

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import type { DomProfile } from '../../lib/domain/softphone-profile';
 import { t } from '../../lib/i18n/translate';
-import type { DomProfile } from '../../lib/softphone/dom-profile';
 import { draftFromProfile, type ProfileDraft } from '../../lib/softphone/profile-draft';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileTest } from './ProfileTest';

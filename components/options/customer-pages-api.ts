@@ -1,4 +1,4 @@
-import type { CustomerPageRecogniser } from '../../lib/page-context/customer-page-recogniser';
+import type { CustomerPageRecogniser } from '../../lib/domain/customer-page-recogniser';
 
 /** What the customer-pages screen needs from the browser, so it never calls it. */
 export interface CustomerPagesApi {

@@ -1,4 +1,4 @@
-import type { DomProfile } from '../../lib/softphone/dom-profile';
+import type { DomProfile } from '../../lib/domain/softphone-profile';
 import type { ProfileProbe } from '../../lib/softphone/probe-profile';
 
 export interface ProfileTab {

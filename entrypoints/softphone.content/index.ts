@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { DomProfile } from '../../lib/domain/softphone-profile';
 import { panelPromptTextOptional } from '../../lib/messages/panel-prompt';
 import type { Message } from '../../lib/messages/protocol';
 import { createCallFusion } from '../../lib/softphone/call-fusion';
 import { dialOnPage, dialRequestOptional } from '../../lib/softphone/click-to-dial';
-import type { DomProfile } from '../../lib/softphone/dom-profile';
 import { listenForRtcSignals } from '../../lib/softphone/main-world-bridge';
 import { readPageCallFacts } from '../../lib/softphone/page-call-facts';
 import { listenForPageEvents } from '../../lib/softphone/page-events';

@@ -1,5 +1,5 @@
+import type { CustomerPageRecogniser } from '../domain/customer-page-recogniser';
 import { LIMITS } from '../domain/limits';
-import type { CustomerPageRecogniser } from './customer-page-recogniser';
 import { mailtoTargetOptional, telTargetOptional } from './link-targets';
 import {
   PAGE_CONTEXT_LIMITS,

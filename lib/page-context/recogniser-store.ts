@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   type CustomerPageRecogniser,
   CustomerPageRecogniserSchema,
-} from './customer-page-recogniser';
+} from '../domain/customer-page-recogniser';
 
 /** The administrator's customer-page recognisers, in the order they are tried. */
 export const recognisersItem = storage.defineItem<unknown[]>('local:customerPageRecognisers', {

@@ -1,6 +1,6 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import type { DomProfile } from '../domain/softphone-profile';
 import { DEMO_SOFTPHONE_PROFILE } from './demo-softphone-profile';
-import type { DomProfile } from './dom-profile';
 
 export const BUILT_IN_PROFILES: readonly DomProfile[] = [DEMO_SOFTPHONE_PROFILE];
 

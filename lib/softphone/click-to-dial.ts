@@ -1,4 +1,4 @@
-import type { DomProfile } from './dom-profile';
+import type { DomProfile } from '../domain/softphone-profile';
 
 /** What the background sends a softphone tab to place a call there (a reminder's Call now). */
 export interface DialRequest {

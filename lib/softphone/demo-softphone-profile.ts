@@ -1,4 +1,4 @@
-import type { DomProfile } from './dom-profile';
+import type { DomProfile } from '../domain/softphone-profile';
 
 /** The built-in profile for the demo softphone shipped in tests/fixtures/softphone.html. */
 export const DEMO_SOFTPHONE_PROFILE: DomProfile = {

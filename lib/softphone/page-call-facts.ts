@@ -1,6 +1,6 @@
+import type { DomProfile } from '../domain/softphone-profile';
 import type { CallDirection } from '../domain/task';
 import type { CallEvent } from './call-event';
-import type { DomProfile } from './dom-profile';
 
 /** What a softphone page shows about the call on screen; every value is untrusted page text. */
 export type PageCallFacts = Pick<

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../domain/limits';
 import { normalizePhone } from '../domain/phone';
-import type { DomProfile } from './dom-profile';
+import type { DomProfile } from '../domain/softphone-profile';
 import { readCallIdentity, readTextOptional } from './page-call-facts';
 
 /** What a profile detects on a page right now: the options page's "test on this tab". */

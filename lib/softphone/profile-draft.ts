@@ -1,5 +1,5 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { type DomProfile, DomProfileSchema } from './dom-profile';
+import { type DomProfile, DomProfileSchema } from '../domain/softphone-profile';
 
 /** A softphone profile as typed in the options page: every field a string, nothing checked yet. */
 export interface ProfileDraft {

@@ -1,4 +1,4 @@
-import type { DomProfile } from './dom-profile';
+import type { DomProfile } from '../domain/softphone-profile';
 
 /**
  * What the background answers a softphone page that asks for its profile: the profile in force

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { type DomProfile, DomProfileSchema } from '../domain/softphone-profile';
 import { BUILT_IN_PROFILES } from './built-in-profiles';
-import { type DomProfile, DomProfileSchema } from './dom-profile';
 import { userProfilesItem } from './user-profiles-item';
 
 /** The stored profiles that still validate; one damaged entry never hides the others. */

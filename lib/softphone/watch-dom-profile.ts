@@ -1,5 +1,5 @@
+import type { DomProfile } from '../domain/softphone-profile';
 import type { CallEvent } from './call-event';
-import type { DomProfile } from './dom-profile';
 import {
   type CallDisposition,
   type CallIdentity,

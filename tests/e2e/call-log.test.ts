@@ -101,6 +101,37 @@ describe.skipIf(!chromiumPath)('call → call log → save → reload, in real C
       .toBe('INFO, SALE');
   });
 
+  it('R4: Ctrl+Enter saves a call log opened from the To log queue, asking for the customer first', async () => {
+    const softphone = await DemoSoftphonePage.open(browser.context, server.url);
+    await softphone.receiveCall({ number: '+1 415 555 0123', name: 'Katherine Johnson' });
+    await softphone.answer();
+    await softphone.hangUp();
+
+    const panel = await SidePanelPage.open(browser.context, browser.extensionId);
+    const queued = panel.page
+      .locator('[data-testid="to-log"] button')
+      .filter({ hasText: '+14155550123' });
+    await queued.waitFor({ timeout: 10_000 });
+    await queued.click();
+    await panel.page.waitForSelector('[data-testid="task-form"]');
+    // The agent has not clicked into the form: the keys must still reach it.
+    await panel.page.keyboard.press('Control+Enter');
+    await panel.page.waitForSelector('#customer-prompt-heading', { timeout: 5_000 });
+    await panel.page.getByRole('button', { name: 'Save without customer' }).click();
+    await panel.page.waitForSelector('output:has-text("Saved")');
+    // Saved, the log leaves the queue.
+    const list = await SidePanelPage.open(browser.context, browser.extensionId);
+    // Grace Hopper's log (above) is still queued, so the queue shows.
+    await list.page.waitForSelector('[data-testid="to-log"] button');
+    expect(
+      await list.page
+        .locator('[data-testid="to-log"] button')
+        .filter({ hasText: '+14155550123' })
+        .count(),
+    ).toBe(0);
+    await list.page.close();
+  });
+
   it('R21: the search box finds call logs by caller name and by notes as the agent types', async () => {
     const panel = await SidePanelPage.open(browser.context, browser.extensionId);
     await panel.page.fill('input[name="search"]', 'hopp');

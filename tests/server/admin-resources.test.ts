@@ -264,5 +264,81 @@ describe.each(testDatabases)('administration on $kind', (target) => {
       });
       expect(bad.status).toBe(400);
     });
+
+    const ACME_PROFILE = {
+      id: 'acme',
+      name: 'Acme console',
+      matches: ['https://console.acme.example/*'],
+      selectors: { activeCall: '.call', number: '.number' },
+      states: { connected: 'talking' },
+    };
+    const CRM_PAGE = {
+      id: 'crm',
+      name: 'Our CRM',
+      urlPattern: '^https://crm\\.example\\.com/customers/(\\d+)',
+      selectors: { name: 'h1' },
+    };
+
+    it('R1: administrators share softphone profiles and customer pages with every agent, by sync too', async () => {
+      const { body: before } = await api.call(agent.token, 'GET', '/v1/sync/pull?limit=500');
+      const changed = await api.call(tenant.admin.token, 'PATCH', '/v1/settings', {
+        softphoneProfiles: [ACME_PROFILE],
+        customerPageRecognisers: [CRM_PAGE],
+      });
+      expect(changed.status).toBe(200);
+      const read = await api.call(agent.token, 'GET', '/v1/settings');
+      expect(read.body).toMatchObject({
+        softphoneProfiles: [ACME_PROFILE],
+        customerPageRecognisers: [CRM_PAGE],
+      });
+      const pulled = await api.call(
+        agent.token,
+        'GET',
+        `/v1/sync/pull?limit=500&cursor=${before.cursor}`,
+      );
+      const settings = pulled.body.changes.find(
+        (change: { entity: string }) => change.entity === 'settings',
+      );
+      expect(settings.data.softphoneProfiles).toEqual([ACME_PROFILE]);
+      expect(settings.data.customerPageRecognisers).toEqual([CRM_PAGE]);
+      const byAgent = await api.call(agent.token, 'PATCH', '/v1/settings', {
+        softphoneProfiles: [],
+      });
+      expect(byAgent.status).toBe(403);
+    });
+
+    it('refuses a bad shared profile or recogniser, naming the entry, and keeps the stored lists', async () => {
+      await api.call(tenant.admin.token, 'PATCH', '/v1/settings', {
+        softphoneProfiles: [ACME_PROFILE],
+      });
+      const cases = [
+        [{ softphoneProfiles: [{ ...ACME_PROFILE, matches: [] }] }, 'softphoneProfiles.0.matches'],
+        [
+          { softphoneProfiles: [{ ...ACME_PROFILE, states: { connected: '(' } }] },
+          'softphoneProfiles.0.states.connected',
+        ],
+        [{ softphoneProfiles: [ACME_PROFILE, ACME_PROFILE] }, 'softphoneProfiles.1.id'],
+        [
+          { customerPageRecognisers: [{ ...CRM_PAGE, urlPattern: 'no-group' }] },
+          'customerPageRecognisers.0.urlPattern',
+        ],
+        [
+          {
+            softphoneProfiles: Array.from({ length: 51 }, (_, index) => ({
+              ...ACME_PROFILE,
+              id: `p${index}`,
+            })),
+          },
+          'softphoneProfiles',
+        ],
+      ] as const;
+      for (const [body, path] of cases) {
+        const refused = await api.call(tenant.admin.token, 'PATCH', '/v1/settings', body);
+        expect(refused.status).toBe(400);
+        expect(refused.body.errors.map((issue: { path: string }) => issue.path)).toContain(path);
+      }
+      const read = await api.call(agent.token, 'GET', '/v1/settings');
+      expect(read.body.softphoneProfiles).toEqual([ACME_PROFILE]);
+    });
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CustomerPageRecogniserSchema } from '../../../lib/page-context/customer-page-recogniser';
+import { CustomerPageRecogniserSchema } from '../../../lib/domain/customer-page-recogniser';
 import { PageContextSchema } from '../../../lib/page-context/page-context';
 import { readPageContext } from '../../../lib/page-context/read-page-context';
 import { entitiesFromJsonLd } from '../../../lib/page-context/schema-org-entities';

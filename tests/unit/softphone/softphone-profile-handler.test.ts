@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleSoftphoneProfile } from '../../../entrypoints/background/handlers/softphone-profile';
+import type { DomProfile } from '../../../lib/domain/softphone-profile';
 import { DEMO_SOFTPHONE_PROFILE } from '../../../lib/softphone/demo-softphone-profile';
-import type { DomProfile } from '../../../lib/softphone/dom-profile';
 import { profileFromReplyOptional } from '../../../lib/softphone/profile-reply';
 import { userProfilesItem } from '../../../lib/softphone/user-profiles-item';
 
