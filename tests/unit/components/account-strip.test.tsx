@@ -84,7 +84,8 @@ describe('the account strip and sign-in form (happy-dom)', () => {
     );
     expect($('#sign-in-email-error')?.textContent).toBe('Enter your email address.');
     expect($('#sign-in-password-error')?.textContent).toBe('Enter your password.');
-    expect(document.activeElement?.id).toBe('sign-in-serverUrl');
+    // The focus moves once the errors are on screen (an effect after that render).
+    await until(() => document.activeElement?.id === 'sign-in-serverUrl');
     expect(api.requestHostAccess).not.toHaveBeenCalled();
   });
 
