@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { WrapupDb } from '../../lib/db/database';
 import { loadSession } from '../../lib/db/session-store';
-import { rememberOpenedCustomer } from '../../lib/db/sync-meta';
+import { forgetOpenedCustomer, rememberOpenedCustomer } from '../../lib/db/sync-meta';
 import { watchTableWrites } from '../../lib/db/watch-table-writes';
 import type { Id } from '../../lib/domain/ids';
 import { loadCustomerTasks } from '../../lib/sync/load-customer-tasks';
@@ -89,10 +89,16 @@ export async function discardRefused(mutationId: Id): Promise<void> {
  */
 export async function customerOpened(customerId: Id): Promise<number> {
   const db = openBackgroundDb();
-  if (!(await rememberOpenedCustomer(db, customerId))) return 0;
   const connection = await signedIn(db);
   if (!connection) return 0;
-  return webLock(SYNC_LOCK, () =>
-    loadCustomerTasks(db, connection.http, customerId, connection.session.user.id),
-  );
+  if (!(await rememberOpenedCustomer(db, customerId))) return 0;
+  try {
+    return await webLock(SYNC_LOCK, () =>
+      loadCustomerTasks(db, connection.http, customerId, connection.session.user.id),
+    );
+  } catch (error) {
+    // Not loaded (offline, say): the next time the agent opens the customer tries again.
+    await forgetOpenedCustomer(db, customerId);
+    throw error;
+  }
 }

@@ -40,3 +40,11 @@ export async function rememberOpenedCustomer(db: WrapupDb, id: Id): Promise<bool
     return !known.includes(id);
   });
 }
+
+/** Takes a customer back out, so opening them again tries to bring their tasks once more. */
+export async function forgetOpenedCustomer(db: WrapupDb, id: Id): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const known = await openedCustomers(db);
+    await db.meta.put({ key: OPENED_CUSTOMERS_KEY, value: known.filter((known) => known !== id) });
+  });
+}
