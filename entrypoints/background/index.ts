@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { watchTableWrites } from '../../lib/db/watch-table-writes';
 import type { MessageHandlers } from '../../lib/messages/dispatch';
 import { dispatchMessage } from '../../lib/messages/dispatch';
 import { userProfilesItem } from '../../lib/softphone/user-profiles-item';
 import { registerCallLoggedNotifications } from './call-logged-notification';
 import { registerQuickTask } from './context-menu';
+import { openBackgroundDb } from './database';
 import { handleCallEvent } from './handlers/call-event';
 import { handlePageTask } from './handlers/page-task';
 import { handleReminderSnooze, handleRemindersChanged } from './handlers/reminder-messages';
@@ -60,6 +62,8 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(refreshSoftphoneScripts);
   browser.permissions.onRemoved.addListener(refreshSoftphoneScripts);
   userProfilesItem.watch(refreshSoftphoneScripts);
+  // The contact center's profiles arrive by sync into the settings row of the meta table.
+  watchTableWrites(openBackgroundDb().name, 'meta', refreshSoftphoneScripts, 500);
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) =>
     dispatchMessage(

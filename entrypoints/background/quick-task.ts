@@ -6,9 +6,9 @@ import {
   newTaskRequestItem,
 } from '../../lib/page-context/new-task-request';
 import { type PageContext, PageContextSchema } from '../../lib/page-context/page-context';
-import { loadRecognisers } from '../../lib/page-context/recogniser-store';
 import { runInjectedScript } from '../../lib/page-context/run-injected-script';
 import { openBackgroundDb } from './database';
+import { allRecognisers } from './profiles-in-force';
 import { openSidePanelOnClick } from './side-panel';
 
 /** The tab the agent's gesture came from, as the browser reported it. */
@@ -27,7 +27,7 @@ export interface QuickTaskTab {
 async function readPageOrTab(tab: QuickTaskTab): Promise<PageContext> {
   try {
     const raw = await runInjectedScript(tab.id, '/page-context.js', {
-      recognisers: await loadRecognisers(),
+      recognisers: await allRecognisers(),
     });
     return PageContextSchema.parse(raw);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { DialRequest } from '../../lib/softphone/click-to-dial';
-import { allSoftphoneProfiles } from '../../lib/softphone/user-profiles';
+import { allSoftphoneProfiles } from './profiles-in-force';
 
 /**
  * Places a call through a softphone the agent has open: the first tab of a profile with

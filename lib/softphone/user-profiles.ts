@@ -35,8 +35,3 @@ export async function deleteUserProfile(id: string): Promise<void> {
   const kept = (await loadUserProfiles()).filter((existing) => existing.id !== id);
   await userProfilesItem.setValue(kept);
 }
-
-/** Every profile in force: the administrator's first, so they can override a built-in one. */
-export async function allSoftphoneProfiles(): Promise<DomProfile[]> {
-  return [...(await loadUserProfiles()), ...BUILT_IN_PROFILES];
-}

@@ -1,7 +1,7 @@
 import type { MessageHandler } from '../../../lib/messages/dispatch';
 import { profileForUrlOptional } from '../../../lib/softphone/built-in-profiles';
 import type { SoftphoneProfileReply } from '../../../lib/softphone/profile-reply';
-import { allSoftphoneProfiles } from '../../../lib/softphone/user-profiles';
+import { allSoftphoneProfiles } from '../profiles-in-force';
 import { requireGrantedSoftphoneOrigin } from '../softphone-origin';
 
 /**

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { openBackgroundDb } from '../../../entrypoints/background/database';
 import { handleSoftphoneProfile } from '../../../entrypoints/background/handlers/softphone-profile';
+import { saveSettings } from '../../../lib/db/settings-store';
+import { DEFAULT_SETTINGS } from '../../../lib/domain/settings';
 import type { DomProfile } from '../../../lib/domain/softphone-profile';
 import { DEMO_SOFTPHONE_PROFILE } from '../../../lib/softphone/demo-softphone-profile';
 import { profileFromReplyOptional } from '../../../lib/softphone/profile-reply';
@@ -24,8 +27,9 @@ const ACME: DomProfile = {
 };
 
 describe('the background’s answer to a softphone page asking for its profile', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     fakeBrowser.reset();
+    await openBackgroundDb().meta.clear();
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
   });
 
@@ -42,6 +46,14 @@ describe('the background’s answer to a softphone page asking for its profile',
     await userProfilesItem.setValue([{ ...ACME, id: 'broken', selectors: {} }, ACME]);
     const reply = await handleSoftphoneProfile(ask, page('https://console.acme.example/agent'));
     expect(profileFromReplyOptional(reply)).toEqual(ACME);
+  });
+
+  it('R1: gives the page the contact center’s synced profile before this browser’s own of the same id', async () => {
+    const shared = { ...ACME, name: 'Acme, as the contact center set it' };
+    await userProfilesItem.setValue([ACME]);
+    await saveSettings(openBackgroundDb(), { ...DEFAULT_SETTINGS, softphoneProfiles: [shared] });
+    const reply = await handleSoftphoneProfile(ask, page('https://console.acme.example/agent'));
+    expect(profileFromReplyOptional(reply)).toEqual(shared);
   });
 
   it('answers null for a granted page no profile covers (WebRTC and page events still work)', async () => {
