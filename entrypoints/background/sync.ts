@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
+import { adoptLocalWork } from '../../lib/db/adopt-local-work';
 import type { WrapupDb } from '../../lib/db/database';
 import { loadSession } from '../../lib/db/session-store';
 import { forgetOpenedCustomer, rememberOpenedCustomer } from '../../lib/db/sync-meta';
 import { watchTableWrites } from '../../lib/db/watch-table-writes';
 import type { Id } from '../../lib/domain/ids';
+import { ownLocalAgentId } from '../../lib/session/current-agent';
 import { loadCustomerTasks } from '../../lib/sync/load-customer-tasks';
 import { discardRefusedChange } from '../../lib/sync/refused-changes';
 import { runSync } from '../../lib/sync/run-sync';
@@ -35,11 +37,14 @@ async function syncOnce(): Promise<void> {
   const db = openBackgroundDb();
   const connection = await signedIn(db);
   if (!connection) return;
+  const userId = connection.session.user.id;
+  const localId = await ownLocalAgentId();
+  if (localId) await adoptLocalWork(db, localId, userId);
   const keepAlive = setInterval(() => {
     browser.runtime.getPlatformInfo().catch(() => undefined);
   }, KEEP_ALIVE_MS);
   try {
-    await runSync({ db, http: connection.http, userId: connection.session.user.id });
+    await runSync({ db, http: connection.http, userId });
   } finally {
     clearInterval(keepAlive);
   }

@@ -14,6 +14,11 @@ export async function currentAgentId(): Promise<string> {
   return localAgentId.getValue();
 }
 
+/** The browser's own local identity while someone is signed in; null when nobody is. */
+export async function ownLocalAgentId(): Promise<string | null> {
+  return (await ownAgentId.getValue()) ?? null;
+}
+
 /** After sign-in the agent is the session's user. */
 export async function actAsSignedInUser(userId: string): Promise<void> {
   const current = await localAgentId.getValue();

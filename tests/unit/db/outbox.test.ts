@@ -159,3 +159,31 @@ describe('the outbox', () => {
     await expectServerAcceptsOutbox();
   });
 });
+
+describe('work made before sign-in', () => {
+  it('is taken over by the signed-in user before it is sent', async () => {
+    const { adoptLocalWork } = await import('../../../lib/db/adopt-local-work');
+    const user = '0190a000-0000-7000-8000-00000000abcd';
+    const task = await saveNewTask(
+      db,
+      { kind: 'call', subject: 'Logged offline', assigneeId: AGENT },
+      ctx(),
+    );
+    const other = await saveNewTask(
+      db,
+      {
+        kind: 'call',
+        subject: 'For a colleague',
+        assigneeId: '0190a000-0000-7000-8000-00000000beef',
+      },
+      ctx(),
+    );
+    expect(await adoptLocalWork(db, AGENT, user)).toBe(1);
+    const rows = await outbox();
+    expect(rows[0]?.args.assigneeId).toBe(user);
+    expect(rows[1]?.args.assigneeId).not.toBe(user);
+    expect(await db.tasks.get(task.id)).toMatchObject({ assigneeId: user, createdBy: user });
+    expect((await db.tasks.get(other.id))?.assigneeId).not.toBe(user);
+    expect(await adoptLocalWork(db, AGENT, user)).toBe(0);
+  });
+});
