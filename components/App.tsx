@@ -7,6 +7,7 @@ import { PageTaskNotice } from './PageTaskNotice';
 import { SoftphoneAccessBanner } from './SoftphoneAccessBanner';
 import { StoreStatus } from './StoreStatus';
 import { SyncStatus } from './SyncStatus';
+import { useOptionalSyncState } from './sync-context';
 import { TaskList } from './TaskList';
 
 const TaskForm = lazyScreen(() => import('./TaskForm').then((module) => module.TaskForm));
@@ -49,6 +50,9 @@ function Screen() {
 
 export function App() {
   const state = useAppState();
+  // Signed in, the sync status says where the work is; signed out, the store status does.
+  const syncView = useOptionalSyncState()?.view.value;
+  const signedIn = syncView !== undefined && syncView.kind !== 'local';
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.altKey && event.key.toLowerCase() === 'n' && state.can('create')) {
@@ -63,8 +67,8 @@ export function App() {
     <div class="app">
       <header class="app-header">
         <h1>{t('appTitle')}</h1>
-        <StoreStatus />
-        <SyncStatus />
+        {!signedIn && <StoreStatus />}
+        <SyncStatus showLocal={false} />
         {state.can('create') && (
           <button
             type="button"

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { MutationName } from '../lib/domain/sync-mutations';
-import { formatDateTime, formatTaskNumber } from '../lib/i18n/format';
+import { formatDateTime, formatRecent, formatTaskNumber } from '../lib/i18n/format';
 import type { MessageKey } from '../lib/i18n/messages-en';
 import { t } from '../lib/i18n/translate';
 import type { RefusedChange, SyncState } from '../lib/state/sync-state';
@@ -43,7 +43,7 @@ export function syncIndicatorText(view: SyncView): string {
         : t('sync_syncingInitial', { count: view.received });
     case 'synced':
       return view.lastSyncedAt
-        ? t('sync_syncedAt', { time: formatDateTime(view.lastSyncedAt) })
+        ? t('sync_syncedAt', { time: formatRecent(view.lastSyncedAt) })
         : t('sync_synced');
     case 'pending':
       return t('sync_pending', { count: view.pending });
@@ -220,14 +220,15 @@ function SyncDetails({
 
 /**
  * Always in view: the sync state in a few words (synced, pending N, offline, refused N…); a
- * click or Enter opens the details with Sync now and the changes the server refused.
+ * click or Enter opens the details with Sync now and the changes the server refused. Where the
+ * page already says that work stays on this device, `showLocal={false}` leaves that state out.
  */
-export function SyncStatus() {
+export function SyncStatus({ showLocal = true }: { showLocal?: boolean }) {
   const sync = useOptionalSyncState();
   const toggle = useRef<HTMLButtonElement>(null);
   if (!sync) return null;
   const view = sync.view.value;
-  if (!view) return null;
+  if (!view || (view.kind === 'local' && !showLocal)) return null;
   const open = sync.detailsOpen.value;
   const close = () => {
     sync.closeDetails();

@@ -14,6 +14,14 @@ export function formatDateTime(iso: string | null): string {
   return iso ? dateTime.format(new Date(iso)) : t('none');
 }
 
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+/** Today's instants as a time alone (short enough for a status line), others with the date. */
+export function formatRecent(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  return at.toDateString() === now.toDateString() ? timeOnly.format(at) : dateTime.format(at);
+}
+
 export function formatTaskNumber(number: number | null): string {
   return number === null ? t('taskNumberNew') : `#${number}`;
 }

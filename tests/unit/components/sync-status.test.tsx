@@ -87,6 +87,16 @@ describe('the sync indicator and its details (happy-dom)', () => {
     expect(indicator()?.textContent).toBe('Local only');
     const region = indicator()?.closest('[role="status"]');
     expect(region?.getAttribute('aria-live')).toBe('polite');
+    // The side panel's header says "Stored on this device" itself while signed out.
+    const header = document.createElement('div');
+    render(
+      <SyncContext.Provider value={sync}>
+        <SyncStatus showLocal={false} />
+      </SyncContext.Provider>,
+      header,
+    );
+    expect(header.innerHTML).toBe('');
+    render(null, header);
   });
 
   it('follows the store: synced, then offline with one pending change', async () => {
@@ -150,11 +160,11 @@ describe('the sync indicator and its details (happy-dom)', () => {
       .find((b) => b.textContent === 'Discard')
       ?.click();
     await until(() => text().includes('Your change will be lost'));
-    expect(document.activeElement?.textContent).toBe('Discard the change');
+    await until(() => document.activeElement?.textContent === 'Discard the change');
     expect(api.discard).not.toHaveBeenCalled();
     button('Keep it')?.click();
     await until(() => !text().includes('Your change will be lost'));
-    expect(document.activeElement?.textContent).toBe('Discard');
+    await until(() => document.activeElement?.textContent === 'Discard');
     document.activeElement && (document.activeElement as HTMLElement).click();
     await until(() => button('Discard the change') !== undefined);
     button('Discard the change')?.click();
