@@ -50,23 +50,50 @@ function parseDraft(draft: Draft) {
   });
 }
 
-/** The administrator's recognisers for the contact center's own CRM customer pages. */
+const SCOPE_NOTE = {
+  'contact-center-edit': 'recognisersScopeContactCenterEdit',
+  'contact-center-read': 'recognisersScopeContactCenterRead',
+  browser: 'recognisersScopeBrowser',
+} as const;
+
+const failureText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The recognisers for the contact center's own CRM customer pages: the contact center's, which
+ * an administrator edits and an agent only reads; or, signed out, this browser's.
+ */
 export function CustomerPages({ api }: { api: CustomerPagesApi }) {
+  const readOnly = api.scope === 'contact-center-read';
   const list = useSignal<CustomerPageRecogniser[]>([]);
   const draft = useSignal<Draft>(EMPTY);
   const errors = useSignal<Partial<Record<(typeof FIELDS)[number], string>>>({});
   const status = useSignal('');
+  const failure = useSignal('');
 
   useEffect(() => {
-    void api.load().then((loaded) => {
-      list.value = loaded;
-    });
-  }, [api, list]);
+    list.value = [];
+    api.load().then(
+      (loaded) => {
+        list.value = loaded;
+      },
+      (error: unknown) => {
+        failure.value = failureText(error);
+      },
+    );
+  }, [api, list, failure]);
 
-  const store = async (next: CustomerPageRecogniser[], message: string) => {
-    await api.save(next);
+  /** Whether the list was stored; when not, the reason is shown and nothing else changes. */
+  const store = async (next: CustomerPageRecogniser[], message: string): Promise<boolean> => {
+    try {
+      await api.save(next);
+    } catch (error) {
+      failure.value = t('recogniserNotSaved', { reason: failureText(error) });
+      return false;
+    }
+    failure.value = '';
     list.value = next;
     status.value = message;
+    return true;
   };
 
   const add = (event: Event) => {
@@ -83,15 +110,27 @@ export function CustomerPages({ api }: { api: CustomerPagesApi }) {
     }
     errors.value = {};
     const others = list.value.filter((existing) => existing.id !== parsed.data.id);
-    draft.value = EMPTY;
-    void store([...others, parsed.data], t('recogniserSaved', { name: parsed.data.name }));
+    const typed = draft.value;
+    void store([...others, parsed.data], t('recogniserSaved', { name: parsed.data.name })).then(
+      (stored) => {
+        if (stored && draft.value === typed) draft.value = EMPTY;
+      },
+    );
   };
 
   return (
     <section aria-labelledby="customer-pages-heading">
       <h2 id="customer-pages-heading">{t('recognisersHeading')}</h2>
       <p>{t('recognisersIntro')}</p>
+      <p class="note" data-testid="recognisers-scope">
+        {t(SCOPE_NOTE[api.scope])}
+      </p>
       <output>{status.value}</output>
+      {failure.value && (
+        <p class="error" role="alert">
+          {failure.value}
+        </p>
+      )}
       <ul class="profiles" data-testid="recognisers">
         {list.value.map((recogniser) => (
           <li key={recogniser.id} data-recogniser-id={recogniser.id}>
@@ -99,43 +138,47 @@ export function CustomerPages({ api }: { api: CustomerPagesApi }) {
               <strong>{recogniser.name}</strong>
               <div class="mono">{recogniser.urlPattern}</div>
             </div>
-            <button
-              type="button"
-              onClick={() =>
-                void store(
-                  list.value.filter((existing) => existing.id !== recogniser.id),
-                  t('recogniserDeleted', { name: recogniser.name }),
-                )
-              }
-            >
-              {t('profileDelete')}
-            </button>
+            {!readOnly && (
+              <button
+                type="button"
+                onClick={() =>
+                  void store(
+                    list.value.filter((existing) => existing.id !== recogniser.id),
+                    t('recogniserDeleted', { name: recogniser.name }),
+                  )
+                }
+              >
+                {t('profileDelete')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      <form class="panel" onSubmit={add} noValidate aria-label={t('recogniserAdd')}>
-        {FIELDS.map((field) => (
-          <div class="field" key={field}>
-            <label for={`recogniser-${field}`}>{t(LABELS[field])}</label>
-            <input
-              id={`recogniser-${field}`}
-              type="text"
-              value={draft.value[field]}
-              aria-invalid={errors.value[field] ? true : undefined}
-              aria-describedby={errors.value[field] ? `recogniser-${field}-error` : undefined}
-              onInput={(event) => {
-                draft.value = { ...draft.value, [field]: event.currentTarget.value };
-              }}
-            />
-            {errors.value[field] && (
-              <small id={`recogniser-${field}-error`} class="error">
-                {errors.value[field]}
-              </small>
-            )}
-          </div>
-        ))}
-        <button type="submit">{t('recogniserAdd')}</button>
-      </form>
+      {!readOnly && (
+        <form class="panel" onSubmit={add} noValidate aria-label={t('recogniserAdd')}>
+          {FIELDS.map((field) => (
+            <div class="field" key={field}>
+              <label for={`recogniser-${field}`}>{t(LABELS[field])}</label>
+              <input
+                id={`recogniser-${field}`}
+                type="text"
+                value={draft.value[field]}
+                aria-invalid={errors.value[field] ? true : undefined}
+                aria-describedby={errors.value[field] ? `recogniser-${field}-error` : undefined}
+                onInput={(event) => {
+                  draft.value = { ...draft.value, [field]: event.currentTarget.value };
+                }}
+              />
+              {errors.value[field] && (
+                <small id={`recogniser-${field}-error`} class="error">
+                  {errors.value[field]}
+                </small>
+              )}
+            </div>
+          ))}
+          <button type="submit">{t('recogniserAdd')}</button>
+        </form>
+      )}
     </section>
   );
 }

@@ -23,6 +23,7 @@ interface Listed {
 
 function ProfileRow(props: {
   entry: Listed;
+  readOnly: boolean;
   onEdit: () => void;
   onCopy: () => void;
   onDelete: () => void;
@@ -48,7 +49,7 @@ function ProfileRow(props: {
         <button type="button" onClick={props.onTest}>
           {t('profileTestRun')}
         </button>
-        {builtIn ? (
+        {props.readOnly ? null : builtIn ? (
           <button type="button" onClick={props.onCopy}>
             {t('profileCopy')}
           </button>
@@ -67,15 +68,32 @@ function ProfileRow(props: {
   );
 }
 
-/** Softphone profiles: the built-in ones, and the administrator's own to add, edit and test. */
+const SCOPE_NOTE = {
+  'contact-center-edit': 'profilesScopeContactCenterEdit',
+  'contact-center-read': 'profilesScopeContactCenterRead',
+  browser: 'profilesScopeBrowser',
+} as const;
+
+const failureText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Softphone profiles: the built-in ones and the scope's own — the contact center's, which an
+ * administrator adds, edits and tests and an agent only reads, allows and tests; or, signed out,
+ * this browser's.
+ */
 export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
+  const readOnly = api.scope === 'contact-center-read';
   const listed = useSignal<Listed[]>([]);
   const editing = useSignal<{ draft: ProfileDraft; key: number } | null>(null);
   const testing = useSignal<DomProfile | null>(null);
   const status = useSignal<string>('');
+  const failure = useSignal<string>('');
 
   const reload = async () => {
-    const user = await api.loadUserProfiles();
+    const user = await api.load().catch((error: unknown) => {
+      failure.value = failureText(error);
+      return [];
+    });
     const entries = [
       ...user.map((profile) => ({ profile, builtIn: false })),
       ...api.builtIn.map((profile) => ({ profile, builtIn: true })),
@@ -85,8 +103,10 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
     );
   };
   useEffect(() => {
+    editing.value = null;
+    testing.value = null;
     void reload();
-  }, []);
+  }, [api]);
 
   const edit = (draft: ProfileDraft) => {
     testing.value = null;
@@ -101,7 +121,14 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
 
   const save = async (profile: DomProfile) => {
     const allowed = await api.requestAccess(profile).catch(() => false);
-    await api.save(profile);
+    try {
+      await api.save(profile);
+    } catch (error) {
+      // The editor stays open with everything typed, beside the reason.
+      failure.value = t('profileNotSaved', { reason: failureText(error) });
+      return;
+    }
+    failure.value = '';
     editing.value = null;
     testing.value = profile;
     status.value = allowed
@@ -111,7 +138,13 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
   };
 
   const remove = async (profile: DomProfile) => {
-    await api.remove(profile.id);
+    try {
+      await api.remove(profile.id);
+    } catch (error) {
+      failure.value = t('profileNotDeleted', { reason: failureText(error) });
+      return;
+    }
+    failure.value = '';
     if (testing.value?.id === profile.id) testing.value = null;
     status.value = t('profileDeleted', { name: profile.name });
     await reload();
@@ -121,12 +154,21 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
     <section aria-labelledby="profiles-heading">
       <h2 id="profiles-heading">{t('profilesHeading')}</h2>
       <p>{t('profilesIntro')}</p>
+      <p class="note" data-testid="profiles-scope">
+        {t(SCOPE_NOTE[api.scope])}
+      </p>
       <output>{status.value}</output>
+      {failure.value && (
+        <p class="error" role="alert">
+          {failure.value}
+        </p>
+      )}
       <ul class="profiles" data-testid="profiles">
         {listed.value.map((entry) => (
           <ProfileRow
             key={`${entry.builtIn}-${entry.profile.id}`}
             entry={entry}
+            readOnly={readOnly}
             onEdit={() => edit(draftFromProfile(entry.profile))}
             onCopy={() =>
               edit({
@@ -144,10 +186,12 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
           />
         ))}
       </ul>
-      <button type="button" onClick={() => edit(EMPTY_DRAFT)}>
-        {t('profileAdd')}
-      </button>
-      {editing.value && (
+      {!readOnly && (
+        <button type="button" onClick={() => edit(EMPTY_DRAFT)}>
+          {t('profileAdd')}
+        </button>
+      )}
+      {editing.value && !readOnly && (
         <ProfileEditor
           key={editing.value.key}
           initial={editing.value.draft}

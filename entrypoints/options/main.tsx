@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import { render } from 'preact';
 import { AccountStrip } from '../../components/AccountStrip';
@@ -14,7 +14,6 @@ import { SyncContext } from '../../components/sync-context';
 import { openWrapupDb } from '../../lib/db/database';
 import { loadSession } from '../../lib/db/session-store';
 import { t } from '../../lib/i18n/translate';
-import { loadRecognisers, saveRecognisers } from '../../lib/page-context/recogniser-store';
 import {
   loadAgentPreferences,
   saveAgentPreferences,
@@ -26,13 +25,13 @@ import { browserSessionApi } from '../sidepanel/session-api';
 import { browserSyncApi } from '../sidepanel/sync-api';
 import { optionsAccess } from './admin-api';
 import { browserCustomerData } from './customer-data';
-import { browserSoftphoneProfiles } from './softphone-profiles-api';
+import { customerPagesApi } from './customer-pages-api';
+import { softphoneProfilesApi } from './softphone-profiles-api';
 import '../../components/theme.css';
 import '../../components/options/options.css';
 import '../../components/account.css';
 import '../../components/sync.css';
 
-const customerPages = { load: loadRecognisers, save: saveRecognisers };
 const agentPreferences = { load: loadAgentPreferences, save: saveAgentPreferences };
 const db = openWrapupDb();
 const customerData = browserCustomerData(db);
@@ -65,7 +64,20 @@ liveQuery(() => loadSession(db)).subscribe({
   error: (error: unknown) => console.error('[wrapup] reading the session failed', error),
 });
 
+// Rebuilt only when the session changes, so the screens reload their lists for the new user.
+const sharedLists = computed(() => {
+  const current = access.value;
+  if (current.kind === 'loading') return null;
+  return {
+    profiles: softphoneProfilesApi(current, db),
+    customerPages: customerPagesApi(current, db),
+    // Signed in, customers are the contact center's: only its administrators import them.
+    mayImport: current.kind !== 'agent',
+  };
+});
+
 function Options() {
+  const lists = sharedLists.value;
   return (
     <main class="options">
       <header class="options-header">
@@ -79,9 +91,17 @@ function Options() {
       </SessionContext.Provider>
       <AgentPreferencesForm api={agentPreferences} />
       <AdminSections access={access.value} />
-      <SoftphoneProfiles api={browserSoftphoneProfiles} />
-      <CustomerPages api={customerPages} />
-      <CustomerImport api={customerData.importApi} />
+      {lists && <SoftphoneProfiles api={lists.profiles} />}
+      {lists && <CustomerPages api={lists.customerPages} />}
+      {lists?.mayImport && <CustomerImport api={customerData.importApi} />}
+      {lists && !lists.mayImport && (
+        <section aria-labelledby="import-heading">
+          <h2 id="import-heading">{t('importHeading')}</h2>
+          <p class="note" data-testid="import-administrators-only">
+            {t('importAdministratorsOnly')}
+          </p>
+        </section>
+      )}
       <DataExport api={customerData.exportApi} />
     </main>
   );

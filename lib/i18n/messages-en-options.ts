@@ -5,6 +5,15 @@ export const OPTIONS_MESSAGES_EN = {
   profilesIntro:
     'A profile tells Wrapup where a web softphone shows the call. Wrapup watches calls only on the pages you allow.',
   profileBuiltIn: 'built in',
+  profilesScopeContactCenterEdit:
+    "These are the contact center's profiles: every agent's browser gets them by sync. Each agent still allows a profile's pages in their own browser.",
+  profilesScopeContactCenterRead:
+    "Your administrator sets up these profiles for the whole contact center. Allow a profile's pages so Wrapup can watch your calls there.",
+  profilesScopeBrowser:
+    'Signed out, these profiles are kept in this browser only. Signed in, the contact center’s profiles come from your administrator.',
+  profileNotSaved: 'The profile was not saved: {reason}',
+  profileNotDeleted: 'The profile was not deleted: {reason}',
+  profileIdBuiltIn: '"{id}" is the id of a built-in profile; choose another name.',
   profileAdd: 'Add profile',
   profileEdit: 'Edit',
   profileCopy: 'Copy as new',
@@ -72,6 +81,16 @@ export const OPTIONS_MESSAGES_EN = {
   recogniserAdd: 'Add customer page',
   recogniserSaved: 'Customer page "{name}" saved.',
   recogniserDeleted: 'Customer page "{name}" deleted.',
+  recognisersScopeContactCenterEdit:
+    "These are the contact center's customer pages: every agent's browser gets them by sync.",
+  recognisersScopeContactCenterRead:
+    'Your administrator sets up these customer pages for the whole contact center.',
+  recognisersScopeBrowser:
+    'Signed out, these customer pages are kept in this browser only. Signed in, the contact center’s come from your administrator.',
+  recogniserNotSaved: 'The customer pages were not saved: {reason}',
+  sharedListsAdministratorsOnly: 'Only administrators change the contact center’s lists.',
+  importAdministratorsOnly:
+    'Importing customers into the contact center is for administrators. Ask yours to import the file.',
   importHeading: 'Customers: import',
   importIntro:
     'Import customers from a CSV file: check the columns, then check every row. Only rows without problems are imported, each one whole.',
