@@ -41,7 +41,10 @@ function PermissionBoxes({
   );
 }
 
-/** One user: permissions, a new password, deactivation; the server's refusals shown here. */
+/**
+ * One user: permissions, role, a new password, deactivation; the server's refusals (giving up
+ * your own administrator role, deactivating yourself) shown here.
+ */
 function UserRow({
   user,
   isSelf,
@@ -99,6 +102,19 @@ function UserRow({
         </fieldset>
       )}
       <div class="actions">
+        <button
+          type="button"
+          aria-label={t(
+            user.role === 'agent' ? 'userMakeAdministratorNamed' : 'userMakeAgentNamed',
+            { name: user.name },
+          )}
+          onClick={() => {
+            const role = user.role === 'agent' ? 'administrator' : 'agent';
+            void send({ role }, t('userRoleChanged', { name: user.name, role: t(`role_${role}`) }));
+          }}
+        >
+          {user.role === 'agent' ? t('userMakeAdministrator') : t('userMakeAgent')}
+        </button>
         <button
           type="button"
           aria-expanded={resetting.value}
@@ -241,7 +257,7 @@ export function Users({ api, selfId }: { api: AdminScreensApi['users']; selfId: 
       <ul class="profiles users" data-testid="user-list">
         {(list.value ?? []).map((user) => (
           <UserRow
-            key={`${user.id}:${user.permissions.join()}:${user.active}`}
+            key={`${user.id}:${user.role}:${user.permissions.join()}:${user.active}`}
             user={user}
             isSelf={user.id === selfId}
             onChange={async (changes, done) => {
