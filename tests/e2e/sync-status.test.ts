@@ -1,4 +1,6 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { newId } from '../../lib/domain/ids';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { WorkspacePage } from './support/pages';
 import {
@@ -26,6 +28,42 @@ function deadSession(agentId: string) {
     },
     tenant: { id: agentId, name: 'Acme Support' },
   };
+}
+
+/** Puts rows straight into the extension's store, as the sync loop would have left them. */
+function putRows(page: Page, rows: { table: string; value: unknown }[]) {
+  return page.evaluate(async (rows) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('wrapup');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction([...new Set(rows.map((row) => row.table))], 'readwrite');
+      for (const row of rows) tx.objectStore(row.table).put(row.value);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, rows);
+}
+
+/** One task as the extension's store holds it. */
+function storedTask(page: Page, id: string) {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('wrapup');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const task = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      const request = db.transaction('tasks').objectStore('tasks').get(id);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return task;
+  }, id);
 }
 
 describe.skipIf(!chromiumPath)('the sync status in the side panel, in real Chromium', () => {
@@ -119,8 +157,7 @@ describe.skipIf(!chromiumPath)('the sync status in the side panel, in real Chrom
       await signInFromPanel(panel, server.url, bo);
       const { page } = panel;
       const status = page.getByTestId('sync-status');
-      await expect.poll(() => status.getAttribute('data-kind'), { timeout: 30_000 }).toBe('synced');
-      expect(await status.textContent()).toMatch(/^Synced /);
+      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^Synced /);
 
       await panel.newTask();
       await page.fill('#task-subject', 'Quote for two seats');
@@ -165,6 +202,80 @@ describe.skipIf(!chromiumPath)('the sync status in the side panel, in real Chrom
       ).toEqual(['subject']);
       await panel.screenshot('sync-edit-conflict');
       expect(await panel.seriousViolations()).toEqual([]);
+    });
+
+    it('a refused change is listed with the server’s reason; Retry sends it again, Discard restores the server’s copy', async () => {
+      const { page } = panel;
+      const status = page.getByTestId('sync-status');
+      const id = newId();
+      const created = await server.call(cy.token, 'POST', '/v1/sync/push', {
+        mutations: [
+          {
+            id: newId(),
+            name: 'task.create',
+            args: { id, kind: 'call', subject: 'Renewal for Dan' },
+          },
+        ],
+      });
+      expect(created.status).toBe(200);
+      await expect
+        .poll(() => storedTask(page, id), { timeout: 10_000 })
+        .toMatchObject({
+          subject: 'Renewal for Dan',
+        });
+      const serverCopy = await storedTask(page, id);
+
+      /**
+       * A change of the subject that the server refused, as the sync loop leaves it; written
+       * past Dexie, so the panel reloads to read it.
+       */
+      const refuse = async (subject: string, before: string) => {
+        await putRows(page, [
+          { table: 'tasks', value: { ...serverCopy, subject } },
+          {
+            table: 'outbox',
+            value: {
+              id: newId(),
+              name: 'task.edit',
+              args: { taskId: id, changes: { subject }, base: { subject: before } },
+              entityId: id,
+              historyIds: [],
+              state: 'rejected',
+              createdAt: new Date().toISOString(),
+              rejection: { code: 'forbidden', reason: 'You may not edit <b>this</b> task.' },
+            },
+          },
+        ]);
+        await panel.reload();
+      };
+
+      await refuse('Renewal for Dan, two seats', 'Renewal for Dan');
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('1 refused');
+      await status.click();
+      const change = page.getByTestId('refused-change');
+      await change.waitFor();
+      expect(await change.textContent()).toContain('Renewal for Dan, two seats · Task edit');
+      expect(await change.textContent()).toContain(
+        'The server said: You may not edit <b>this</b> task.',
+      );
+      await panel.screenshot('sync-refused');
+      expect(await panel.seriousViolations()).toEqual([]);
+      await change.getByRole('button', { name: 'Retry' }).click();
+      await expect.poll(() => status.getAttribute('data-kind'), { timeout: 15_000 }).toBe('synced');
+      const onServer = await server.call(cy.token, 'GET', `/v1/tasks/${id}`);
+      expect(((await onServer.json()) as { subject: string }).subject).toBe(
+        'Renewal for Dan, two seats',
+      );
+
+      await refuse('A subject nobody wants', 'Renewal for Dan, two seats');
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('1 refused');
+      await status.click();
+      await page.getByTestId('refused-change').getByRole('button', { name: 'Discard' }).click();
+      await page.getByText('Your change will be lost').waitFor();
+      await page.getByRole('button', { name: 'Discard the change' }).click();
+      await expect.poll(() => status.getAttribute('data-kind'), { timeout: 15_000 }).toBe('synced');
+      expect(await storedTask(page, id)).toMatchObject({ subject: 'Renewal for Dan, two seats' });
+      expect(await page.getByTestId('refused-change').count()).toBe(0);
     });
   });
 });
