@@ -377,6 +377,14 @@ export function createAppState({
     customerNames,
     justCreated,
     /** A user's name as this device knows it (for "changed by"), or null. */
+    /**
+     * The agent's own reminder lead (options page, "My settings"), which a new task starts with;
+     * null when they keep the contact center's default.
+     */
+    async preferredReminderLead(): Promise<number | null> {
+      const { loadAgentPreferences } = await import('../preferences/agent-preferences');
+      return (await loadAgentPreferences()).reminderLeadMinutes;
+    },
     async userName(id: Id): Promise<string | null> {
       return (await db.users.get(id))?.name ?? null;
     },

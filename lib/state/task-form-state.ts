@@ -88,8 +88,15 @@ export function createTaskFormState({
 }: TaskFormDeps) {
   const isNew = task === null;
   const allowed = isNew ? app.can('create') : app.can('edit', task);
+  /** A new task's reminder lead: the agent's own once read, else empty (the contact center's). */
+  let preferredLead = '';
   const base = (): TaskFormValues => {
-    if (task === null) return blankFormValues('call', customerId, definitions);
+    if (task === null) {
+      return {
+        ...blankFormValues('call', customerId, definitions),
+        reminderLeadMinutes: preferredLead,
+      };
+    }
     return formValuesOf(task);
   };
   const values = signal<TaskFormValues>(base());
@@ -135,6 +142,16 @@ export function createTaskFormState({
   };
 
   const ready = (async () => {
+    if (isNew) {
+      const lead = await app.preferredReminderLead().catch(() => null);
+      if (lead !== null) {
+        const untouched = values.value.reminderLeadMinutes === preferredLead;
+        preferredLead = String(lead);
+        baseline = base();
+        // The stored task then carries the agent's lead itself, not the contact center's.
+        if (untouched) values.value = { ...values.value, reminderLeadMinutes: preferredLead };
+      }
+    }
     const stored = await app.drafts.load(key);
     if (isStoredDraft(stored) && !pending) {
       const typed = { ...base(), ...stored.values };
