@@ -40,7 +40,7 @@ export function syncIndicatorText(view: SyncView): string {
     case 'syncing':
       return view.received === null
         ? t('sync_syncing')
-        : t('sync_syncingInitial', { count: view.received });
+        : t('sync_syncingInitial', { count: view.received.toLocaleString() });
     case 'synced':
       return view.lastSyncedAt
         ? t('sync_syncedAt', { time: formatRecent(view.lastSyncedAt) })

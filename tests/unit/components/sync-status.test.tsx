@@ -116,6 +116,13 @@ describe('the sync indicator and its details (happy-dom)', () => {
     await until(() => api.syncNow.mock.calls.length === 1);
   });
 
+  it('the first sync counts the records received', async () => {
+    await saveSession(db, SESSION);
+    await updateSyncStatus(db, { running: true, initial: { received: 1200, done: false } });
+    await until(() => indicator()?.dataset.kind === 'syncing');
+    expect(indicator()?.textContent).toBe(`Syncing · ${(1200).toLocaleString()} records`);
+  });
+
   it('an expired session says to sign in again and offers no Sync now', async () => {
     await saveSession(db, SESSION);
     await updateSyncStatus(db, { problem: { kind: 'unauthorized', message: 'Expired.' } });
