@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { DomProfile } from '../../lib/domain/softphone-profile';
+import type { SoftphoneProfile } from '../../lib/domain/softphone-profile';
 import type { MessageKey } from '../../lib/i18n/messages-en';
 import { t } from '../../lib/i18n/translate';
 import {
@@ -43,13 +43,58 @@ function Field({ name, label, value, error, multiline, hint, onInput }: FieldPro
   );
 }
 
+/** The selectors and state patterns that read a softphone's call panel. */
+function DomFields({
+  draft,
+  errors,
+  update,
+}: {
+  draft: ProfileDraft;
+  errors: Record<string, string>;
+  update: (change: (current: ProfileDraft) => ProfileDraft) => void;
+}) {
+  return (
+    <>
+      <Field
+        name="states.connected"
+        label={t('profileConnectedPattern')}
+        value={draft.states.connected}
+        error={errors['states.connected']}
+        onInput={(connected) => update((d) => ({ ...d, states: { ...d.states, connected } }))}
+      />
+      <Field
+        name="states.outbound"
+        label={t('profileOutboundPattern')}
+        value={draft.states.outbound}
+        error={errors['states.outbound']}
+        onInput={(outbound) => update((d) => ({ ...d, states: { ...d.states, outbound } }))}
+      />
+      <fieldset>
+        <legend>{t('profileSelectorsHeading')}</legend>
+        {PROFILE_SELECTOR_KEYS.map((key) => (
+          <Field
+            key={key}
+            name={`selectors.${key}`}
+            label={t(`profileSelector_${key}` as MessageKey)}
+            value={draft.selectors[key] ?? ''}
+            error={errors[`selectors.${key}`]}
+            onInput={(value) =>
+              update((d) => ({ ...d, selectors: { ...d.selectors, [key]: value } }))
+            }
+          />
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
 /**
  * Edits a softphone profile. The typed draft is kept as typed: a field that does not validate
  * shows its message and nothing the administrator wrote is lost.
  */
 export function ProfileEditor(props: {
   initial: ProfileDraft;
-  onSave: (profile: DomProfile) => void;
+  onSave: (profile: SoftphoneProfile) => void;
   onCancel: () => void;
 }) {
   const draft = useSignal<ProfileDraft>(props.initial);
@@ -91,35 +136,28 @@ export function ProfileEditor(props: {
         error={errors.value.matches}
         onInput={(matches) => update((d) => ({ ...d, matches }))}
       />
-      <Field
-        name="states.connected"
-        label={t('profileConnectedPattern')}
-        value={current.states.connected}
-        error={errors.value['states.connected']}
-        onInput={(connected) => update((d) => ({ ...d, states: { ...d.states, connected } }))}
-      />
-      <Field
-        name="states.outbound"
-        label={t('profileOutboundPattern')}
-        value={current.states.outbound}
-        error={errors.value['states.outbound']}
-        onInput={(outbound) => update((d) => ({ ...d, states: { ...d.states, outbound } }))}
-      />
-      <fieldset>
-        <legend>{t('profileSelectorsHeading')}</legend>
-        {PROFILE_SELECTOR_KEYS.map((key) => (
-          <Field
-            key={key}
-            name={`selectors.${key}`}
-            label={t(`profileSelector_${key}` as MessageKey)}
-            value={current.selectors[key] ?? ''}
-            error={errors.value[`selectors.${key}`]}
-            onInput={(value) =>
-              update((d) => ({ ...d, selectors: { ...d.selectors, [key]: value } }))
-            }
-          />
+      <fieldset class="adapter-choice">
+        <legend>{t('profileAdapterLegend')}</legend>
+        {(['dom', 'webrtc'] as const).map((adapter) => (
+          <label key={adapter}>
+            <input
+              type="radio"
+              name="adapter"
+              value={adapter}
+              checked={current.adapter === adapter}
+              onChange={() => update((d) => ({ ...d, adapter }))}
+            />{' '}
+            {t(adapter === 'dom' ? 'profileAdapterDom' : 'profileAdapterWebRtc')}
+          </label>
         ))}
       </fieldset>
+      {current.adapter === 'webrtc' ? (
+        <p class="hint" data-testid="webrtc-only-hint">
+          {t('profileWebRtcOnlyHint')}
+        </p>
+      ) : (
+        <DomFields draft={current} errors={errors.value} update={update} />
+      )}
       <div class="actions">
         <button type="submit">{t('profileSave')}</button>
         <button type="button" onClick={props.onCancel}>

@@ -1,6 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { DomProfile } from '../../lib/domain/softphone-profile';
+import {
+  type DomProfile,
+  isDomProfile,
+  type SoftphoneProfile,
+} from '../../lib/domain/softphone-profile';
 import { t } from '../../lib/i18n/translate';
 import { draftFromProfile, type ProfileDraft } from '../../lib/softphone/profile-draft';
 import { ProfileEditor } from './ProfileEditor';
@@ -11,12 +15,13 @@ const EMPTY_DRAFT: ProfileDraft = {
   id: '',
   name: '',
   matches: '',
+  adapter: 'dom',
   selectors: {},
   states: { connected: '^connected', outbound: '' },
 };
 
 interface Listed {
-  profile: DomProfile;
+  profile: SoftphoneProfile;
   builtIn: boolean;
   allowed: boolean;
 }
@@ -35,6 +40,7 @@ function ProfileRow(props: {
     <li data-profile-id={profile.id}>
       <div>
         <strong>{profile.name}</strong> {builtIn && <span class="tag">{t('profileBuiltIn')}</span>}{' '}
+        {!isDomProfile(profile) && <span class="tag">{t('profileWebRtcOnly')}</span>}{' '}
         <span class="tag" data-field="access">
           {allowed ? t('profileAllowed') : t('profileNotAllowed')}
         </span>
@@ -46,9 +52,12 @@ function ProfileRow(props: {
             {t('profileAllow')}
           </button>
         )}
-        <button type="button" onClick={props.onTest}>
-          {t('profileTestRun')}
-        </button>
+        {/* A WebRTC-only profile reads nothing on the page, so there is nothing to test. */}
+        {isDomProfile(profile) && (
+          <button type="button" onClick={props.onTest}>
+            {t('profileTestRun')}
+          </button>
+        )}
         {props.readOnly ? null : builtIn ? (
           <button type="button" onClick={props.onCopy}>
             {t('profileCopy')}
@@ -113,13 +122,13 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
     editing.value = { draft, key: Date.now() };
   };
 
-  const allow = async (profile: DomProfile) => {
+  const allow = async (profile: SoftphoneProfile) => {
     // The request comes first, while the click still counts as the agent's gesture.
     await api.requestAccess(profile).catch(() => false);
     await reload();
   };
 
-  const save = async (profile: DomProfile) => {
+  const save = async (profile: SoftphoneProfile) => {
     const allowed = await api.requestAccess(profile).catch(() => false);
     try {
       await api.save(profile);
@@ -130,14 +139,14 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
     }
     failure.value = '';
     editing.value = null;
-    testing.value = profile;
+    testing.value = isDomProfile(profile) ? profile : null;
     status.value = allowed
       ? t('profileSaved', { name: profile.name })
       : t('profileSavedNotAllowed', { name: profile.name });
     await reload();
   };
 
-  const remove = async (profile: DomProfile) => {
+  const remove = async (profile: SoftphoneProfile) => {
     try {
       await api.remove(profile.id);
     } catch (error) {
@@ -180,7 +189,7 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
             onDelete={() => void remove(entry.profile)}
             onTest={() => {
               editing.value = null;
-              testing.value = entry.profile;
+              if (isDomProfile(entry.profile)) testing.value = entry.profile;
             }}
             onAllow={() => void allow(entry.profile)}
           />

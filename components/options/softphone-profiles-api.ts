@@ -1,4 +1,4 @@
-import type { DomProfile } from '../../lib/domain/softphone-profile';
+import type { DomProfile, SoftphoneProfile } from '../../lib/domain/softphone-profile';
 import type { ProfileProbe } from '../../lib/softphone/probe-profile';
 
 export interface ProfileTab {
@@ -18,14 +18,14 @@ export interface SoftphoneProfilesApi {
   scope: ProfilesScope;
   builtIn: readonly DomProfile[];
   /** The scope's own profiles (not the built-in ones). */
-  load(): Promise<DomProfile[]>;
+  load(): Promise<SoftphoneProfile[]>;
   /** Whether the browser lets Wrapup run on every page of the profile. */
-  isAllowed(profile: DomProfile): Promise<boolean>;
+  isAllowed(profile: SoftphoneProfile): Promise<boolean>;
   /** Asks the browser for the profile's pages; call it straight from a click. */
-  requestAccess(profile: DomProfile): Promise<boolean>;
+  requestAccess(profile: SoftphoneProfile): Promise<boolean>;
   /** Throws an Error whose message says why the profile was not saved. */
-  save(profile: DomProfile): Promise<void>;
+  save(profile: SoftphoneProfile): Promise<void>;
   remove(id: string): Promise<void>;
-  openTabsFor(profile: DomProfile): Promise<ProfileTab[]>;
+  openTabsFor(profile: SoftphoneProfile): Promise<ProfileTab[]>;
   probe(tabId: number, profile: DomProfile): Promise<ProfileProbe>;
 }

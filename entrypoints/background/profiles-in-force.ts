@@ -1,6 +1,6 @@
 import { loadSettings } from '../../lib/db/settings-store';
 import type { CustomerPageRecogniser } from '../../lib/domain/customer-page-recogniser';
-import type { DomProfile } from '../../lib/domain/softphone-profile';
+import type { SoftphoneProfile } from '../../lib/domain/softphone-profile';
 import { loadRecognisers } from '../../lib/page-context/recogniser-store';
 import { recognisersInForce } from '../../lib/page-context/recognisers-in-force';
 import { softphoneProfilesInForce } from '../../lib/softphone/profiles-in-force';
@@ -8,7 +8,7 @@ import { loadUserProfiles } from '../../lib/softphone/user-profiles';
 import { openBackgroundDb } from './database';
 
 /** The softphone profiles in force: the contact center's as last synced, this browser's, built-in. */
-export async function allSoftphoneProfiles(): Promise<DomProfile[]> {
+export async function allSoftphoneProfiles(): Promise<SoftphoneProfile[]> {
   const [settings, browser] = await Promise.all([
     loadSettings(openBackgroundDb()),
     loadUserProfiles(),

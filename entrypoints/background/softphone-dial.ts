@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isDomProfile } from '../../lib/domain/softphone-profile';
 import type { DialRequest } from '../../lib/softphone/click-to-dial';
 import { allSoftphoneProfiles } from './profiles-in-force';
 
@@ -8,9 +9,9 @@ import { allSoftphoneProfiles } from './profiles-in-force';
  * open softphone could dial, so the caller falls back to a `tel:` link.
  */
 export async function dialOnOpenSoftphone(number: string): Promise<boolean> {
-  const profiles = (await allSoftphoneProfiles()).filter(
-    (profile) => profile.selectors.dialInput && profile.selectors.dialButton,
-  );
+  const profiles = (await allSoftphoneProfiles())
+    .filter(isDomProfile)
+    .filter((profile) => profile.selectors.dialInput && profile.selectors.dialButton);
   const patterns = profiles.flatMap((profile) => profile.matches);
   if (patterns.length === 0) return false;
   const tabs = await browser.tabs.query({ url: patterns });

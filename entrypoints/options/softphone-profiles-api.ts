@@ -7,7 +7,11 @@ import type {
 } from '../../components/options/softphone-profiles-api';
 import type { WrapupDb } from '../../lib/db/database';
 import { loadSettings } from '../../lib/db/settings-store';
-import { type DomProfile, DomProfileSchema } from '../../lib/domain/softphone-profile';
+import {
+  type DomProfile,
+  type SoftphoneProfile,
+  SoftphoneProfileSchema,
+} from '../../lib/domain/softphone-profile';
 import { t } from '../../lib/i18n/translate';
 import { runInjectedScript } from '../../lib/page-context/run-injected-script';
 import { BUILT_IN_PROFILES } from '../../lib/softphone/built-in-profiles';
@@ -22,9 +26,11 @@ import { contactCenterList, readOnlyList } from './shared-lists';
 /** Permissions, tabs and the test: the browser's, whichever list the screen shows. */
 const browserSide = {
   builtIn: BUILT_IN_PROFILES,
-  isAllowed: (profile: DomProfile) => browser.permissions.contains({ origins: profile.matches }),
-  requestAccess: (profile: DomProfile) => browser.permissions.request({ origins: profile.matches }),
-  async openTabsFor(profile: DomProfile): Promise<ProfileTab[]> {
+  isAllowed: (profile: SoftphoneProfile) =>
+    browser.permissions.contains({ origins: profile.matches }),
+  requestAccess: (profile: SoftphoneProfile) =>
+    browser.permissions.request({ origins: profile.matches }),
+  async openTabsFor(profile: SoftphoneProfile): Promise<ProfileTab[]> {
     const tabs = await browser.tabs.query({ url: profile.matches });
     return tabs.flatMap((tab) =>
       tab.id === undefined ? [] : [{ id: tab.id, title: tab.title ?? '', url: tab.url ?? '' }],
@@ -35,8 +41,8 @@ const browserSide = {
   },
 };
 
-function refuseBuiltInId(profile: DomProfile): DomProfile {
-  const valid = DomProfileSchema.parse(profile);
+function refuseBuiltInId(profile: SoftphoneProfile): SoftphoneProfile {
+  const valid = SoftphoneProfileSchema.parse(profile);
   if (BUILT_IN_PROFILES.some((builtIn) => builtIn.id === valid.id)) {
     throw new Error(t('profileIdBuiltIn', { id: valid.id }));
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CustomerPageRecogniserSchema } from './customer-page-recogniser';
-import { DomProfileSchema } from './softphone-profile';
+import { SoftphoneProfileSchema } from './softphone-profile';
 import { TaskKindSchema } from './task-kind';
 
 /** Enough for any contact center's softphones and CRMs, small enough to sync to every agent. */
@@ -43,7 +43,7 @@ export const SettingsSchema = z.object({
    * The contact center's softphone profiles and customer-page recognisers, synced to every
    * agent's browser. Optional so settings saved before they existed still read.
    */
-  softphoneProfiles: listWithUniqueIds(DomProfileSchema).optional(),
+  softphoneProfiles: listWithUniqueIds(SoftphoneProfileSchema).optional(),
   customerPageRecognisers: listWithUniqueIds(CustomerPageRecogniserSchema).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

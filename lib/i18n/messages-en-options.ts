@@ -30,6 +30,12 @@ export const OPTIONS_MESSAGES_EN = {
   profileName: 'Name',
   profileMatches: 'Pages (match patterns, one per line)',
   profileMatchesHint: 'For example https://console.example.com/*',
+  profileAdapterLegend: 'What Wrapup watches on these pages',
+  profileAdapterDom: 'The call panel, through selectors',
+  profileAdapterWebRtc: 'Only WebRTC calls (no selectors)',
+  profileWebRtcOnlyHint:
+    'Wrapup sees each call start and end through the page’s WebRTC connections. The number is taken from the page when it shows exactly one phone link; otherwise the call log asks for it.',
+  profileWebRtcOnly: 'WebRTC only',
   profileConnectedPattern: 'Connected state text (regular expression)',
   profileOutboundPattern: 'Outbound direction text (regular expression)',
   profileSelectorsHeading: 'Selectors',

@@ -1,5 +1,5 @@
 import { firstOfEachId } from '../domain/first-of-each-id';
-import type { DomProfile } from '../domain/softphone-profile';
+import type { SoftphoneProfile } from '../domain/softphone-profile';
 import { BUILT_IN_PROFILES } from './built-in-profiles';
 
 /**
@@ -9,8 +9,8 @@ import { BUILT_IN_PROFILES } from './built-in-profiles';
  * so the administrator can override a built-in profile.
  */
 export function softphoneProfilesInForce(lists: {
-  contactCenter: readonly DomProfile[];
-  browser: readonly DomProfile[];
-}): DomProfile[] {
+  contactCenter: readonly SoftphoneProfile[];
+  browser: readonly SoftphoneProfile[];
+}): SoftphoneProfile[] {
   return firstOfEachId([...lists.contactCenter, ...lists.browser, ...BUILT_IN_PROFILES]);
 }

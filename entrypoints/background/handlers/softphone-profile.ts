@@ -1,3 +1,4 @@
+import { isDomProfile } from '../../../lib/domain/softphone-profile';
 import type { MessageHandler } from '../../../lib/messages/dispatch';
 import { profileForUrlOptional } from '../../../lib/softphone/built-in-profiles';
 import type { SoftphoneProfileReply } from '../../../lib/softphone/profile-reply';
@@ -13,6 +14,7 @@ export const handleSoftphoneProfile: MessageHandler<'softphone/profile'> = async
   sender,
 ): Promise<SoftphoneProfileReply> => {
   await requireGrantedSoftphoneOrigin(sender, 'profile request');
-  const profiles = await allSoftphoneProfiles();
+  // A WebRTC-only profile reads nothing on the page: it must not hide a DOM profile behind it.
+  const profiles = (await allSoftphoneProfiles()).filter(isDomProfile);
   return { ok: true, profile: profileForUrlOptional(sender.url ?? '', profiles) ?? null };
 };

@@ -11,6 +11,7 @@ const DRAFT: ProfileDraft = {
   id: '',
   name: 'Acme Console',
   matches: 'https://console.acme.example/*\n\n  https://backup.acme.example/agent/*  ',
+  adapter: 'dom',
   selectors: { activeCall: '.call', number: '.call .number', callerName: '  ' },
   states: { connected: '^talking', outbound: '' },
 };
@@ -34,6 +35,30 @@ describe('a softphone profile typed in the options page', () => {
     expect(parseProfileDraft(draftFromProfile(DEMO_SOFTPHONE_PROFILE))).toEqual({
       ok: true,
       profile: DEMO_SOFTPHONE_PROFILE,
+    });
+  });
+
+  it('a WebRTC-only profile needs no selectors and keeps none, whatever was typed in them', () => {
+    const webrtc = {
+      ...DRAFT,
+      adapter: 'webrtc' as const,
+      states: { connected: '(', outbound: '' },
+    };
+    const result = parseProfileDraft(webrtc);
+    expect(result).toEqual({
+      ok: true,
+      profile: {
+        id: 'acme-console',
+        name: 'Acme Console',
+        matches: ['https://console.acme.example/*', 'https://backup.acme.example/agent/*'],
+        adapter: 'webrtc',
+      },
+    });
+    if (!result.ok) throw new Error('refused');
+    expect(draftFromProfile(result.profile)).toMatchObject({ adapter: 'webrtc', selectors: {} });
+    expect(parseProfileDraft({ ...webrtc, matches: 'nope' })).toMatchObject({
+      ok: false,
+      errors: { matches: expect.stringContaining('is not a match pattern') },
     });
   });
 
