@@ -1,20 +1,27 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { WrapupDb } from '../../lib/db/database';
-import { loadSession } from '../../lib/db/session-store';
 import type { Id } from '../../lib/domain/ids';
 import type { ServerSearchApi } from '../../lib/state/server-search';
-import { serverHttp } from '../../lib/sync/server-http';
-import { searchServerTasks, storeFoundTask } from '../../lib/sync/server-search';
 
-/** The panel's server search: the signed-in agent's server, and the local store for results. */
+/**
+ * The panel's server search: the signed-in agent's server, and the local store for results. Its
+ * code (the task schemas, the HTTP client) loads when the agent first asks.
+ */
 export function browserServerSearchApi(
   db: WrapupDb,
   agentId: Id,
   signedIn: ReadonlySignal<boolean>,
 ): ServerSearchApi {
+  const code = () =>
+    Promise.all([
+      import('../../lib/db/session-store'),
+      import('../../lib/sync/server-http'),
+      import('../../lib/sync/server-search'),
+    ]);
   return {
     signedIn,
     async search(query) {
+      const [{ loadSession }, { serverHttp }, { searchServerTasks }] = await code();
       const session = await loadSession(db);
       if (!session) throw new Error('Not signed in.');
       // The agent is waiting: one quick retry, not the sync loop's patient backoff.
@@ -26,6 +33,9 @@ export function browserServerSearchApi(
       });
       return searchServerTasks(http, query);
     },
-    store: (task) => storeFoundTask(db, task, { actorId: agentId, now: new Date().toISOString() }),
+    async store(task) {
+      const [, , { storeFoundTask }] = await code();
+      await storeFoundTask(db, task, { actorId: agentId, now: new Date().toISOString() });
+    },
   };
 }
