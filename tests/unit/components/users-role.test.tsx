@@ -70,13 +70,13 @@ describe('the users screen: changing a role', () => {
     const { api, edits } = fakeUsersApi([admin, bo], admin.id);
     render(<Users api={api} selfId={admin.id} />, root);
     await until(() => rowOf(bo.id));
-    button(rowOf(bo.id), 'Make Bo an administrator').click();
+    button(rowOf(bo.id), 'Make administrator: Bo').click();
     await settle();
     expect(edits).toEqual([{ id: bo.id, changes: { role: 'administrator' } }]);
     expect(rowOf(bo.id).textContent).toContain('Administrator');
     expect(rowOf(bo.id).querySelector('fieldset')).toBeNull();
     expect(root.querySelector('output')?.textContent).toBe('Bo: role changed to Administrator.');
-    button(rowOf(bo.id), 'Make Bo an agent').click();
+    button(rowOf(bo.id), 'Make agent: Bo').click();
     await settle();
     expect(edits[1]).toEqual({ id: bo.id, changes: { role: 'agent' } });
     expect(rowOf(bo.id).querySelector('fieldset legend')?.textContent).toContain('Bo');
@@ -87,7 +87,7 @@ describe('the users screen: changing a role', () => {
     const { api } = fakeUsersApi([admin], admin.id);
     render(<Users api={api} selfId={admin.id} />, root);
     await until(() => rowOf(admin.id));
-    button(rowOf(admin.id), 'Make Ada an agent').click();
+    button(rowOf(admin.id), 'Make agent: Ada').click();
     await settle();
     expect(rowOf(admin.id).querySelector('[role="alert"]')?.textContent).toBe(SELF_REFUSAL);
     expect(rowOf(admin.id).textContent).toContain('Administrator');
