@@ -48,6 +48,24 @@ function putRows(page: Page, rows: { table: string; value: unknown }[]) {
   }, rows);
 }
 
+/** Removes a task from the extension's store only, as if it had never been in the working set. */
+function forgetTask(page: Page, id: string) {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('wrapup');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('tasks', 'readwrite');
+      tx.objectStore('tasks').delete(id);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, id);
+}
+
 /** One task as the extension's store holds it. */
 function storedTask(page: Page, id: string) {
   return page.evaluate(async (id) => {
@@ -276,6 +294,41 @@ describe.skipIf(!chromiumPath)('the sync status in the side panel, in real Chrom
       await expect.poll(() => status.getAttribute('data-kind'), { timeout: 15_000 }).toBe('synced');
       expect(await storedTask(page, id)).toMatchObject({ subject: 'Renewal for Dan, two seats' });
       expect(await page.getByTestId('refused-change').count()).toBe(0);
+    });
+
+    it('a search continues on the server on request: a task this device lacks joins the results, marked, and opens', async () => {
+      const { page } = panel;
+      const id = newId();
+      const created = await server.call(cy.token, 'POST', '/v1/sync/push', {
+        mutations: [
+          {
+            id: newId(),
+            name: 'task.create',
+            args: { id, kind: 'email', subject: 'Zeppelin charter enquiry' },
+          },
+        ],
+      });
+      expect(created.status).toBe(200);
+      await expect.poll(() => storedTask(page, id), { timeout: 10_000 }).toBeTruthy();
+      await forgetTask(page, id);
+      await panel.reload();
+
+      await page.fill('input[name="search"]', 'zeppelin');
+      await page.getByText('No tasks match.').waitFor();
+      const more = page.getByRole('button', { name: 'Search the server too' });
+      await more.click();
+      const row = panel.taskRows().filter({ hasText: 'Zeppelin charter enquiry' });
+      await row.waitFor();
+      expect(await row.locator('[data-field="from-server"]').textContent()).toBe('from server');
+      expect(await page.getByTestId('server-search').textContent()).toContain(
+        '1 more from the server',
+      );
+      await panel.screenshot('search-from-server');
+      expect(await panel.seriousViolations()).toEqual([]);
+      await row.click();
+      await page.waitForSelector('[data-testid="task-form"]');
+      expect(await page.inputValue('#task-subject')).toBe('Zeppelin charter enquiry');
+      expect(await storedTask(page, id)).toMatchObject({ subject: 'Zeppelin charter enquiry' });
     });
   });
 });
