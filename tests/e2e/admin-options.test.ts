@@ -366,4 +366,68 @@ describe.skipIf(!chromiumPath)('administrator changes reach an agent’s side pa
     await page.getByRole('button', { name: '← Back' }).click();
     await expect.poll(() => panel.toLogRows().filter({ hasText: 'Cy Caller' }).count()).toBe(1);
   });
+
+  it('R1: a softphone profile the administrator adds for the contact center reaches the agent’s browser, listed read-only and watched', async () => {
+    const pattern = 'http://127.0.0.1/acme-console/*';
+    const profiles = options.locator('section[aria-labelledby="profiles-heading"]');
+    await profiles.getByTestId('profiles-scope').getByText('every agent').waitFor();
+    await profiles.getByRole('button', { name: 'Add profile' }).click();
+    await options.fill('#profile-name', 'Acme console');
+    await options.fill('#profile-matches', pattern);
+    await options.fill('#profile-states-connected', '^connected');
+    await options.fill('#profile-selectors-activeCall', '.call');
+    await options.fill('#profile-selectors-number', '.number');
+    await options.getByRole('button', { name: 'Save profile' }).click();
+    await profiles.getByText('Profile "Acme console" saved.').waitFor();
+    const onServer = await server.call(bo.token, 'GET', '/v1/settings');
+    expect(
+      ((await onServer.json()) as { softphoneProfiles: { id: string }[] }).softphoneProfiles,
+    ).toEqual([expect.objectContaining({ id: 'acme-console', matches: [pattern] })]);
+
+    const { page } = panel;
+    await syncUntil(async () => {
+      const meta = await storeRows<{
+        key: string;
+        value: { softphoneProfiles?: { id: string }[] };
+      }>(page, 'meta');
+      return meta.some(
+        (row) =>
+          row.key === 'settings' &&
+          (row.value.softphoneProfiles ?? []).some((profile) => profile.id === 'acme-console'),
+      );
+    });
+    // The agent's background now runs the softphone script on the profile's pages.
+    const worker = await agentBrowser.serviceWorker();
+    await expect
+      .poll(
+        () =>
+          worker.evaluate(async () => {
+            const { chrome } = globalThis as unknown as {
+              chrome: {
+                scripting: {
+                  getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]>;
+                };
+              };
+            };
+            const scripts = await chrome.scripting.getRegisteredContentScripts();
+            return scripts.find((script) => script.id === 'wrapup-softphone')?.matches ?? [];
+          }),
+        { timeout: 15_000 },
+      )
+      .toContain(pattern);
+
+    const agentOptions = await agentBrowser.context.newPage();
+    await agentOptions.goto(`chrome-extension://${agentBrowser.extensionId}/options.html`);
+    const row = agentOptions.locator('[data-profile-id="acme-console"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain(pattern);
+    await agentOptions.getByTestId('profiles-scope').getByText('Your administrator').waitFor();
+    expect(await row.getByRole('button', { name: 'Test on this tab' }).count()).toBe(1);
+    expect(await row.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    expect(await agentOptions.getByRole('button', { name: 'Add profile' }).count()).toBe(0);
+    expect(await agentOptions.locator('#recogniser-name').count()).toBe(0);
+    await agentOptions.getByTestId('import-administrators-only').waitFor();
+    await agentOptions.close();
+  });
 });
