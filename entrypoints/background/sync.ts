@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { adoptLocalWork } from '../../lib/db/adopt-local-work';
 import type { WrapupDb } from '../../lib/db/database';
+import { catchUpSearchIndex } from '../../lib/db/search-indexer';
 import { loadSession } from '../../lib/db/session-store';
 import { forgetOpenedCustomer, rememberOpenedCustomer } from '../../lib/db/sync-meta';
 import { watchTableWrites } from '../../lib/db/watch-table-writes';
@@ -40,14 +41,37 @@ async function syncOnce(): Promise<void> {
   const userId = connection.session.user.id;
   const localId = await ownLocalAgentId();
   if (localId) await adoptLocalWork(db, localId, userId);
+  const outcome = await whileKeptAlive(() => runSync({ db, http: connection.http, userId }));
+  if (outcome.pulled > 0) indexPulledTasks(db);
+}
+
+/** Runs `work`, telling Chrome every so often that the worker is busy so it is not stopped. */
+async function whileKeptAlive<T>(work: () => Promise<T>): Promise<T> {
   const keepAlive = setInterval(() => {
     browser.runtime.getPlatformInfo().catch(() => undefined);
   }, KEEP_ALIVE_MS);
   try {
-    await runSync({ db, http: connection.http, userId });
+    return await work();
   } finally {
     clearInterval(keepAlive);
   }
+}
+
+let indexing: Promise<unknown> | null = null;
+
+/**
+ * Pulled tasks join the search index behind the sync, outside its lock, so a first sync of a
+ * large working set is not held up by the word index (lists and task views do not need it; the
+ * search says when it is still catching up). One indexer at a time here; the queue lets a
+ * stopped worker's successor go on.
+ */
+function indexPulledTasks(db: WrapupDb): void {
+  if (indexing) return;
+  indexing = whileKeptAlive(() => catchUpSearchIndex(db))
+    .catch((error: unknown) => console.warn('[wrapup] search indexing deferred:', error))
+    .finally(() => {
+      indexing = null;
+    });
 }
 
 let scheduler: SyncScheduler | undefined;
@@ -98,9 +122,11 @@ export async function customerOpened(customerId: Id): Promise<number> {
   if (!connection) return 0;
   if (!(await rememberOpenedCustomer(db, customerId))) return 0;
   try {
-    return await webLock(SYNC_LOCK, () =>
+    const received = await webLock(SYNC_LOCK, () =>
       loadCustomerTasks(db, connection.http, customerId, connection.session.user.id),
     );
+    if (received > 0) indexPulledTasks(db);
+    return received;
   } catch (error) {
     // Not loaded (offline, say): the next time the agent opens the customer tries again.
     await forgetOpenedCustomer(db, customerId);

@@ -7,7 +7,7 @@ import { loadSyncStatus, updateSyncStatus } from '../db/sync-status-store';
 import type { Id } from '../domain/ids';
 import { MAX_MUTATIONS_PER_PUSH, type Mutation } from '../domain/sync-mutations';
 import { classifyServerError } from './server-errors';
-import { fetchTaskPage, pullPage, pushMutations } from './sync-api';
+import { fetchTaskPage, type PullPage, pullPage, pushMutations } from './sync-api';
 import type { SyncStatus } from './sync-status';
 
 export interface SyncDeps {
@@ -18,6 +18,8 @@ export interface SyncDeps {
   now?: () => Date;
   pushBatch?: number;
   pullLimit?: number;
+  /** Most pulled changes stored in one transaction while catching up. */
+  catchUpBatch?: number;
   /** Most pages of open tasks fetched before the first full pull (200 tasks a page). */
   openTaskPages?: number;
 }
@@ -75,19 +77,36 @@ async function pullOpenTasksFirst(deps: SyncDeps): Promise<number> {
   return received;
 }
 
-/** Pulls until caught up; each page lands with its cursor in one transaction. */
+/**
+ * Changes stored in one transaction while catching up. Every write of tasks makes the open
+ * panel's lists query again, so a first sync of a large working set applies several pages at a
+ * time rather than re-listing after each one.
+ */
+const CATCH_UP_BATCH = 5_000;
+
+/**
+ * Pulls until caught up. What a batch of pages brought lands with the cursor after it in one
+ * transaction: a worker stopped in between pulls those pages again, and skips nothing.
+ */
 async function pullAll(deps: SyncDeps, initial: boolean, alreadyReceived: number): Promise<number> {
   let received = alreadyReceived;
   let pulled = 0;
+  let cursor = await loadCursor(deps.db);
+  const customerIds = await openedCustomers(deps.db);
+  let batch: PullPage['changes'] = [];
   for (;;) {
     const page = await pullPage(deps.http, {
-      cursor: await loadCursor(deps.db),
-      limit: deps.pullLimit ?? 500,
-      customerIds: await openedCustomers(deps.db),
+      cursor,
+      limit: deps.pullLimit ?? 1000,
+      customerIds,
     });
-    await applyPulledPage(deps.db, page.changes, page.cursor, replayAs(deps));
-    pulled += page.changes.length;
-    received += page.changes.length;
+    cursor = page.cursor;
+    batch = batch.concat(page.changes);
+    if (page.hasMore && batch.length < (deps.catchUpBatch ?? CATCH_UP_BATCH)) continue;
+    await applyPulledPage(deps.db, batch, page.cursor, replayAs(deps));
+    pulled += batch.length;
+    received += batch.length;
+    batch = [];
     if (initial) await updateSyncStatus(deps.db, { initial: { received, done: !page.hasMore } });
     if (!page.hasMore) return pulled;
   }

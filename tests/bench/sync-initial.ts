@@ -140,7 +140,12 @@ async function signIn(page: Page, url: string, agent: Account): Promise<number> 
   return started;
 }
 
-function syncStatus(page: Page): Promise<{ initial: { received: number; done: boolean } | null }> {
+interface BenchSyncStatus {
+  initial: { received: number; done: boolean } | null;
+  problem: { message: string } | null;
+}
+
+function syncStatus(page: Page): Promise<BenchSyncStatus> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('wrapup');
@@ -153,7 +158,7 @@ function syncStatus(page: Page): Promise<{ initial: { received: number; done: bo
       request.onerror = () => reject(request.error);
     });
     db.close();
-    return row?.value ?? { initial: null };
+    return row?.value ?? { initial: null, problem: null };
   });
 }
 
@@ -264,9 +269,16 @@ async function main() {
       await page.waitForSelector('[data-testid="task-list"] button.task-row', { timeout: 60_000 });
       const openMs = performance.now() - started;
       let status = await syncStatus(page);
+      let told = performance.now();
       while (!status.initial?.done) {
         await page.waitForTimeout(250);
         status = await syncStatus(page);
+        if (performance.now() - told > 30_000) {
+          told = performance.now();
+          console.log(
+            `  … ${((told - started) / 1000).toFixed(0)} s: ${status.initial?.received ?? 0} records received${status.problem ? `, last problem: ${status.problem.message}` : ''}`,
+          );
+        }
       }
       const allMs = performance.now() - started;
       const raw = (await page.evaluate(RAW_PUT)) as { ms: number; rows: number; indexes: number };

@@ -41,7 +41,7 @@ describe.each(testDatabases)('the first sync after sign-in on $kind', (target) =
     await sql`update tasks set status = 'completed', data = jsonb_set(data, '{status}', '"completed"')
               where tenant_id = ${tenantId} and assignee_id = ${bo.id}`.execute(api.database.db);
 
-    const browser = await syncClient(api, ann, { pullLimit: 500 });
+    const browser = await syncClient(api, ann, { pullLimit: 500, catchUpBatch: 1000 });
     const seenProgress: number[] = [];
     const watch = setInterval(async () => {
       const status = await loadSyncStatus(browser.db).catch(() => null);

@@ -21,7 +21,7 @@ let counter = 0;
 export async function syncClient(
   api: TestApi,
   user: TestUser,
-  options: { pullLimit?: number; pushBatch?: number } = {},
+  options: { pullLimit?: number; pushBatch?: number; catchUpBatch?: number } = {},
 ): Promise<SyncClient> {
   counter += 1;
   const db = openWrapupDb(`sync-client-${counter}-${Math.random().toString(36).slice(2)}`);
