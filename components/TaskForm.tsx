@@ -10,6 +10,7 @@ import { createTaskFormState, type TaskFormState } from '../lib/state/task-form-
 import { useAppState } from './app-context';
 import { TaskHistory } from './TaskHistory';
 import { CallFacts } from './task-form/CallFacts';
+import { CallNumberInput } from './task-form/CallNumberInput';
 import { CustomerPicker } from './task-form/CustomerPicker';
 import { CustomFieldInput } from './task-form/CustomFieldInput';
 import { ChangedMark, EditConflictNotice } from './task-form/EditConflictNotice';
@@ -83,6 +84,13 @@ function EditFields({
   const lead = state.settings.value?.defaultReminderLeadMinutes ?? 5;
   return (
     <>
+      {task?.call && task.call.number === null && (
+        <CallNumberInput
+          value={values.callNumber}
+          message={errors.callNumber}
+          onInput={(callNumber) => form.update({ callNumber })}
+        />
+      )}
       <div class="field-row">
         <div class="field">
           <label for="task-kind">{t('fieldKind')}</label>

@@ -33,7 +33,11 @@ export function editTask(
   options: EditOptions = {},
 ): OperationResult {
   if (task.deletedAt !== null) throw new TaskDeletedError(task.id);
-  const { fields: fieldChanges, ...valueChanges } = parseInput(TaskChangesSchema, changes);
+  const {
+    fields: fieldChanges,
+    callNumber,
+    ...valueChanges
+  } = parseInput(TaskChangesSchema, changes);
   const next: TaskValues = { ...task, fields: { ...task.fields } };
   const history: HistoryEntry[] = [];
   const record = (field: string, from: unknown, to: unknown) => {
@@ -59,6 +63,16 @@ export function editTask(
     if (sameValue(from, to)) continue;
     next.fields[key] = to;
     record(`fields.${key}`, from, to);
+  }
+
+  if (callNumber !== undefined && callNumber !== task.call?.number) {
+    if (task.call === null || task.call.number !== null) {
+      throw new ValidationError([
+        { path: 'callNumber', message: 'Only a call whose number is missing takes one.' },
+      ]);
+    }
+    next.call = { ...task.call, number: callNumber };
+    record('call', task.call, next.call);
   }
 
   if (options.definitions) {

@@ -54,7 +54,12 @@ export type TaskDraft = z.input<typeof TaskDraftSchema>;
 
 /**
  * An edit: only the values present change; `fields` holds only the custom fields that change.
- * The call facts and the transaction id come from the contact center and are not edited.
+ * The call facts and the transaction id come from the contact center and are not edited, except
+ * `callNumber`: the number of a call the softphone never showed (seen through WebRTC alone),
+ * which the agent types in once (E.164).
  */
-export const TaskChangesSchema = TaskFormSchema.omit({ transactionId: true, call: true }).partial();
+export const TaskChangesSchema = TaskFormSchema.omit({ transactionId: true, call: true })
+  .partial()
+  .extend({ callNumber: z.string().regex(/^\+[1-9]\d{5,14}$/, 'Must be an E.164 number.') })
+  .partial();
 export type TaskChanges = z.input<typeof TaskChangesSchema>;

@@ -32,6 +32,9 @@ export const MESSAGES_EN = {
   fieldNotes: 'Notes',
   fieldPhone: 'Number',
   fieldCaller: 'Caller',
+  callNumberLabel: 'Number of the call',
+  callNumberHint:
+    'The softphone did not show it. Type it with its country code, like +1 415 555 0134.',
   fieldStarted: 'Started',
   fieldEnded: 'Ended',
   fieldDuration: 'Duration',

@@ -198,7 +198,9 @@ export function createTaskFormState({
     errors.value = {};
     formError.value = null;
     const codesRequired = Boolean(settings?.codesRequiredOnCallLogs && task?.call);
-    const issues = formIssues(values.value, definitions, { codesRequired });
+    // A call seen through WebRTC alone has no number until the agent types it (R1, R3).
+    const callNumberMissing = task?.call != null && task.call.number === null;
+    const issues = formIssues(values.value, definitions, { codesRequired, callNumberMissing });
     if (issues.length > 0) {
       errors.value = issuesByPath(issues);
       formError.value = t('fixFields');

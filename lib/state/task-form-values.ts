@@ -2,6 +2,7 @@ import type { FieldDefinition } from '../domain/field-definition';
 import { activeFieldsFor, validateFieldValues } from '../domain/field-values';
 import type { Id } from '../domain/ids';
 import { LIMITS } from '../domain/limits';
+import { normalizePhone } from '../domain/phone';
 import type { FieldValue, Task } from '../domain/task';
 import type { TaskChanges, TaskDraft } from '../domain/task-draft';
 import type { TaskKind, TaskStatus } from '../domain/task-kind';
@@ -27,6 +28,8 @@ export interface TaskFormValues {
   /** Minutes as typed; '' means the contact center's default. */
   reminderLeadMinutes: string;
   fields: Record<string, FieldValue>;
+  /** The number typed for a call the softphone showed none for; '' otherwise. */
+  callNumber: string;
 }
 
 function pad(value: number): string {
@@ -52,6 +55,7 @@ export function formValuesOf(task: Task): TaskFormValues {
     scheduledAt: isoToLocalDateTime(task.scheduledAt),
     reminderLeadMinutes: task.reminderLeadMinutes === null ? '' : String(task.reminderLeadMinutes),
     fields: structuredClone(task.fields),
+    callNumber: '',
   };
 }
 
@@ -76,6 +80,7 @@ export function blankFormValues(
     scheduledAt: '',
     reminderLeadMinutes: '',
     fields,
+    callNumber: '',
   };
 }
 
@@ -90,7 +95,7 @@ function leadMinutes(typed: string): number | null {
 export function formIssues(
   values: TaskFormValues,
   definitions: readonly FieldDefinition[],
-  options: { codesRequired?: boolean } = {},
+  options: { codesRequired?: boolean; callNumberMissing?: boolean } = {},
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (values.subject.trim() === '')
@@ -112,6 +117,20 @@ export function formIssues(
   }
   if (options.codesRequired && values.transactionCodes.length === 0) {
     issues.push({ path: 'transactionCodes', message: 'Pick at least one transaction code.' });
+  }
+  if (options.callNumberMissing) {
+    const typed = values.callNumber.trim();
+    if (typed === '') {
+      issues.push({
+        path: 'callNumber',
+        message: 'The softphone did not show the number: type it.',
+      });
+    } else if (normalizePhone(typed) === null) {
+      issues.push({
+        path: 'callNumber',
+        message: 'Not a phone number; write it with its country code, like +1 415 555 0134.',
+      });
+    }
   }
   issues.push(...validateFieldValues(values.fields, definitions, values.kind));
   return issues;
@@ -151,6 +170,8 @@ export function changesFrom(values: TaskFormValues, baseline: TaskFormValues): T
     Object.entries(values.fields).filter(([key, value]) => !sameJson(value, baseline.fields[key])),
   );
   if (Object.keys(fields).length > 0) changes.fields = fields;
+  const callNumber = normalizePhone(values.callNumber);
+  if (callNumber !== null) changes.callNumber = callNumber;
   return changes as TaskChanges;
 }
 

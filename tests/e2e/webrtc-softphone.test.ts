@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { SidePanelPage } from './support/pages';
 import { storedTasks } from './support/service-worker';
 import { type StaticServer, serveStatic } from './support/static-server';
 
@@ -98,6 +99,32 @@ describe.skipIf(!chromiumPath)(
       const page = await call('#far-end-hangup');
       await expect.poll(numberlessCallLogs, { timeout: 20_000 }).toBe(2);
       await page.close();
+    });
+
+    it('R1, R3: the log of a call whose page showed no number asks for it on save', async () => {
+      const panel = await SidePanelPage.open(browser.context, browser.extensionId);
+      await panel.page.locator('[data-testid="to-log"] button').first().click();
+      await panel.page.waitForSelector('[data-testid="task-form"]');
+      expect(await panel.fact('number').textContent()).toBe('—');
+      await panel.page.keyboard.press('Control+Enter');
+      await expect
+        .poll(() => panel.page.locator('#callNumber-error').textContent(), { timeout: 5_000 })
+        .toBe('The softphone did not show the number: type it.');
+      expect(await panel.page.getAttribute('#task-call-number', 'aria-invalid')).toBe('true');
+      await panel.page.fill('#task-call-number', '415 555');
+      await panel.page.keyboard.press('Control+Enter');
+      await expect
+        .poll(() => panel.page.locator('#callNumber-error').textContent(), { timeout: 5_000 })
+        .toContain('Not a phone number');
+      await panel.page.fill('#task-call-number', '+1 415 555 0134');
+      await panel.save();
+      const logs = async () =>
+        (await storedTasks(await browser.serviceWorker())).filter(
+          (task) => task.call?.number === '+14155550134',
+        ).length;
+      await expect.poll(logs, { timeout: 10_000 }).toBe(1);
+      expect(await numberlessCallLogs()).toBe(1);
+      await panel.page.close();
     });
   },
 );

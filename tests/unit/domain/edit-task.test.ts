@@ -272,3 +272,51 @@ describe('editTask', () => {
     expect(edited.fields).toEqual({ priority: 'high' });
   });
 });
+
+describe('editTask: the number of a call the softphone did not show', () => {
+  const CALL = {
+    number: null,
+    callerName: null,
+    direction: 'inbound' as const,
+    startedAt: '2026-11-29T09:00:00.000Z',
+    connectedAt: '2026-11-29T09:00:05.000Z',
+    endedAt: '2026-11-29T09:03:00.000Z',
+    durationSeconds: 175,
+    queue: null,
+    campaign: null,
+  };
+
+  function numberlessLog(clock = testContext()): Task {
+    return { ...newTask(clock), origin: 'system', call: structuredClone(CALL) } as Task;
+  }
+
+  it('R1: the agent fills it in once; the history records the call as it was and as it is', () => {
+    const clock = testContext();
+    const task = numberlessLog(clock);
+    clock.advance(5);
+    const result = editTask(task, { callNumber: '+14155550134' }, clock.ctx);
+    expect(onlyTask(result).call?.number).toBe('+14155550134');
+    expect(result.history.map((entry) => entry.event)).toEqual([
+      {
+        type: 'changed',
+        field: 'call',
+        from: CALL,
+        to: { ...CALL, number: '+14155550134' },
+      },
+    ]);
+  });
+
+  it('R1: a number the softphone reported, or a task without a call, is never given one', () => {
+    const clock = testContext();
+    const reported = { ...numberlessLog(clock), call: { ...CALL, number: '+14155550100' } };
+    expect(() => editTask(reported, { callNumber: '+14155550134' }, clock.ctx)).toThrow(
+      ValidationError,
+    );
+    expect(() => editTask(newTask(clock), { callNumber: '+14155550134' }, clock.ctx)).toThrow(
+      ValidationError,
+    );
+    expect(() => editTask(numberlessLog(clock), { callNumber: '0134' }, clock.ctx)).toThrow(
+      ValidationError,
+    );
+  });
+});

@@ -71,6 +71,24 @@ describe('task form values', () => {
     ]);
   });
 
+  it('R1: a call the softphone showed no number for asks for one, as E.164, and saves it', () => {
+    const values = formValuesOf(makeTask(1, { subject: 'Call' }));
+    const messages = (callNumber: string) =>
+      formIssues({ ...values, callNumber }, [], { callNumberMissing: true })
+        .filter((issue) => issue.path === 'callNumber')
+        .map((issue) => issue.message);
+    expect(messages('')).toEqual(['The softphone did not show the number: type it.']);
+    expect(messages('415 555')).toEqual([
+      'Not a phone number; write it with its country code, like +1 415 555 0134.',
+    ]);
+    expect(messages('+1 415 555 0134')).toEqual([]);
+    expect(formIssues(values, [])).toEqual([]);
+    expect(changesFrom({ ...values, callNumber: '+1 (415) 555-0134' }, values)).toEqual({
+      callNumber: '+14155550134',
+    });
+    expect(changesFrom(values, values)).toEqual({});
+  });
+
   it('R11: the scheduled time round-trips through the datetime-local text in local time', () => {
     const iso = localDateTimeToIso('2031-03-04T09:30');
     expect(iso).not.toBeNull();
