@@ -56,6 +56,25 @@ describe('the background’s answer to a softphone page asking for its profile',
     expect(profileFromReplyOptional(reply)).toEqual(shared);
   });
 
+  it('R1: a WebRTC-only entry (stored and synced) never hides the DOM profile of the same pages', async () => {
+    const webrtcOnly = {
+      id: 'acme-rtc',
+      name: 'Acme calls',
+      matches: ACME.matches,
+      adapter: 'webrtc',
+    };
+    await userProfilesItem.setValue([webrtcOnly, ACME]);
+    await saveSettings(openBackgroundDb(), {
+      ...DEFAULT_SETTINGS,
+      softphoneProfiles: [{ ...webrtcOnly, adapter: 'webrtc' as const }],
+    });
+    const reply = await handleSoftphoneProfile(ask, page('https://console.acme.example/agent'));
+    expect(profileFromReplyOptional(reply)).toEqual(ACME);
+    await userProfilesItem.setValue([webrtcOnly]);
+    const alone = await handleSoftphoneProfile(ask, page('https://console.acme.example/agent'));
+    expect(alone).toEqual({ ok: true, profile: null });
+  });
+
   it('answers null for a granted page no profile covers (WebRTC and page events still work)', async () => {
     const reply = await handleSoftphoneProfile(ask, page('https://other.example/'));
     expect(reply).toEqual({ ok: true, profile: null });
