@@ -2,6 +2,7 @@ import { t } from '../lib/i18n/translate';
 import type { SessionState } from '../lib/state/session-state';
 import { SignInForm } from './SignInForm';
 import { useOptionalSessionState } from './session-context';
+import { useOptionalSyncState } from './sync-context';
 
 /** Before signing out: whether to clear this device too, and what that would lose. */
 function SignOutQuestion({ state }: { state: SessionState }) {
@@ -60,6 +61,7 @@ function SignOutQuestion({ state }: { state: SessionState }) {
  */
 export function AccountStrip({ compact = true }: { compact?: boolean }) {
   const state = useOptionalSessionState();
+  const sync = useOptionalSyncState();
   if (!state) return null;
   const session = state.session.value;
   if (session === undefined) return null;
@@ -71,6 +73,7 @@ export function AccountStrip({ compact = true }: { compact?: boolean }) {
   );
 
   if (session) {
+    const ended = sync?.view.value?.kind === 'signed-out-expired';
     return (
       <section class="account" aria-label={t('accountHeading')} data-testid="account-strip">
         {!compact && <h2>{t('accountHeading')}</h2>}
@@ -78,6 +81,17 @@ export function AccountStrip({ compact = true }: { compact?: boolean }) {
           <span class="account-who">
             {t('signedInAs', { name: session.user.name, server: session.serverUrl })}
           </span>
+          {ended && (
+            <button
+              type="button"
+              class="link-button"
+              aria-expanded={panel === 'sign-in'}
+              aria-controls="account-sign-in"
+              onClick={() => (panel === 'sign-in' ? state.close() : state.openSignInAgain())}
+            >
+              {t('signInAgain')}
+            </button>
+          )}
           <button
             type="button"
             class="link-button"
@@ -89,6 +103,11 @@ export function AccountStrip({ compact = true }: { compact?: boolean }) {
           </button>
         </div>
         {panel === 'sign-out' && <SignOutQuestion state={state} />}
+        {panel === 'sign-in' && (
+          <div id="account-sign-in">
+            <SignInForm state={state} onEscape={state.close} autoFocus />
+          </div>
+        )}
       </section>
     );
   }

@@ -4,6 +4,7 @@ export const ACCOUNT_MESSAGES_EN = {
   accountSignedOutIntro:
     'Sign in to share tasks with your team through your Wrapup server. Until then, tasks stay on this device.',
   signIn: 'Sign in',
+  signInAgain: 'Sign in again',
   signingIn: 'Signing in…',
   signInHeading: 'Sign in to your Wrapup server',
   signInServerUrl: 'Server address',

@@ -19,7 +19,7 @@ export const SYNC_MESSAGES_EN = {
   syncExplain_pending: 'Some changes are waiting to be sent.',
   syncExplain_offline: 'The server cannot be reached. Your changes are kept and sent later.',
   syncExplain_expired:
-    'Your session has ended. Sign out (keep local data), then sign in again: your unsent changes are kept and sent then.',
+    'Your session has ended. Choose Sign in again beside your name: your unsent changes are kept and sent then.',
   syncExplain_error: 'The last sync did not go through.',
   syncExplain_refused: 'The server refused some changes. Fix and retry, or discard them.',
   syncPendingLabel: 'Waiting to be sent',

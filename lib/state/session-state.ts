@@ -132,6 +132,18 @@ export function createSessionState(api: SessionApi) {
     /** Unsent local changes, counted while the sign-out question is open. */
     unsent: computed(() => unsent.value.value ?? 0),
     openSignIn: () => open('sign-in'),
+    /**
+     * The session ended (expired or revoked): the same sign-in form, filled with where and as
+     * whom, replaces the token without signing out, so nothing queued is touched.
+     */
+    openSignInAgain: () => {
+      const current = session.value;
+      if (current) {
+        serverUrl.value = current.serverUrl;
+        email.value = current.user.email;
+      }
+      open('sign-in');
+    },
     openSignOut: () => open('sign-out'),
     close: () => open('closed'),
     submitSignIn,

@@ -3,9 +3,11 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccountStrip } from '../../../components/AccountStrip';
 import { SessionContext } from '../../../components/session-context';
+import { SyncContext } from '../../../components/sync-context';
 import type { WrapupDb } from '../../../lib/db/database';
 import { saveSession } from '../../../lib/db/session-store';
 import { createSessionState, type SessionState } from '../../../lib/state/session-state';
+import type { SyncState } from '../../../lib/state/sync-state';
 import { WrongCredentialsError } from '../../../lib/sync/sign-in';
 import { freshDb } from '../db/fixtures';
 import { fakeSessionApi, SESSION } from '../state/session-support';
@@ -147,5 +149,36 @@ describe('the account strip and sign-in form (happy-dom)', () => {
     );
     await until(() => $('#account-sign-out') === null);
     expect(vi.isMockFunction(api.signOut) && api.signOut.mock.calls.length).toBe(0);
+  });
+
+  it('a session that ended offers Sign in again, filled with where and as whom, without signing out', async () => {
+    await saveSession(db, SESSION);
+    const ended = { view: { value: { kind: 'signed-out-expired' } } } as unknown as SyncState;
+    render(
+      <SessionContext.Provider value={state}>
+        <SyncContext.Provider value={ended}>
+          <AccountStrip />
+        </SyncContext.Provider>
+      </SessionContext.Provider>,
+      root,
+    );
+    await until(() => text().includes('Sign in again'));
+    const again = [...root.querySelectorAll('button')].find(
+      (button) => button.textContent === 'Sign in again',
+    );
+    again?.click();
+    await until(() => $('form.sign-in-form') !== null);
+    expect($<HTMLInputElement>('#sign-in-serverUrl')?.value).toBe(SESSION.serverUrl);
+    expect($<HTMLInputElement>('#sign-in-email')?.value).toBe(SESSION.user.email);
+    type('#sign-in-password', 'new password');
+    submit();
+    await until(() => api.signIn.mock.calls.length === 1);
+    expect(api.signIn).toHaveBeenCalledWith(
+      expect.objectContaining({
+        serverUrl: SESSION.serverUrl,
+        email: SESSION.user.email,
+      }),
+    );
+    expect(api.signOut).not.toHaveBeenCalled();
   });
 });
