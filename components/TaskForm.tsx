@@ -29,7 +29,7 @@ function kindsFor(current: TaskKind): readonly TaskKind[] {
 }
 
 /** R4: before a call log is saved without a customer, the agent picks or creates one. */
-function CustomerPrompt({ form, task }: { form: TaskFormState; task: Task | null }) {
+function CustomerPrompt({ form }: { form: TaskFormState }) {
   const state = useAppState();
   if (!form.customerPrompt.value) return null;
   return (
@@ -38,7 +38,7 @@ function CustomerPrompt({ form, task }: { form: TaskFormState; task: Task | null
       <p>{t('customerPromptText')}</p>
       <CustomerPicker
         customerId={form.values.value.customerId}
-        callNumber={task?.call?.number ?? null}
+        callNumber={form.callNumber.value}
         candidates={state.callerCandidates.value ?? []}
         autoFocus
         onSelect={(id) => {
@@ -158,7 +158,7 @@ function EditFields({
       <ChangedMark form={form} path="customerId" />
       <CustomerPicker
         customerId={values.customerId}
-        callNumber={task?.call?.number ?? null}
+        callNumber={form.callNumber.value}
         candidates={extras.customerCandidates ?? state.callerCandidates.value ?? []}
         prefill={extras.customerPrefill}
         message={errors.customerId}
@@ -313,7 +313,7 @@ export function TaskForm({
       <PageReference reference={shown?.reference ?? form.reference} />
       {shown && <ReminderSnooze task={shown} />}
       {editing ? <EditFields form={form} task={shown} extras={extras} /> : <TaskView form={form} />}
-      <CustomerPrompt form={form} task={shown} />
+      <CustomerPrompt form={form} />
       {form.formError.value && (
         <p role="alert" class="error" data-testid="form-error">
           {form.formError.value}

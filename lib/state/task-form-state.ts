@@ -1,7 +1,8 @@
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import type { FieldDefinition } from '../domain/field-definition';
 import type { Id } from '../domain/ids';
 import { PermissionError } from '../domain/permission-error';
+import { normalizePhone } from '../domain/phone';
 import type { Settings } from '../domain/settings';
 import type { FieldValue, Task } from '../domain/task';
 import type { TaskKind } from '../domain/task-kind';
@@ -115,6 +116,10 @@ export function createTaskFormState({
   const deleteWarning = signal<number | null>(null);
   /** The task changed under the agent's unsaved edits: who, when, and which fields. */
   const conflict = signal<EditConflict | null>(null);
+  /** The call's number: the softphone's, else the one the agent typed, once it is a number. */
+  const callNumber = computed(
+    () => task?.call?.number ?? normalizePhone(values.value.callNumber) ?? null,
+  );
   const key = draftKey(task, customerId);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending = false;
@@ -244,6 +249,7 @@ export function createTaskFormState({
     customerPrompt,
     deleteWarning,
     conflict,
+    callNumber,
     ready,
     update(patch: Partial<TaskFormValues>) {
       values.value = { ...values.value, ...patch };

@@ -107,6 +107,27 @@ describe('the task form state', () => {
     await until(() => (state.toLog.value ?? []).length === 0);
   });
 
+  it('R1, R4: a log without a number asks for it first, then the customer, with that number', async () => {
+    const base = callLog(5);
+    const log = { ...base, call: base.call && { ...base.call, number: null } };
+    await db.tasks.put(log);
+    const form = formFor(log);
+    await form.ready;
+    expect(await form.save()).toBeNull();
+    expect(form.errors.value.callNumber).toBe('The softphone did not show the number: type it.');
+    expect(form.customerPrompt.value).toBe(false);
+    form.update({ callNumber: '+1 415 555 0177' });
+    expect(form.callNumber.value).toBe('+14155550177');
+    expect(await form.save()).toBeNull();
+    expect(form.customerPrompt.value).toBe(true);
+    const saved = await form.save({ withoutCustomer: true });
+    expect(saved?.call?.number).toBe('+14155550177');
+    expect((await db.tasks.get(log.id))?.call?.number).toBe('+14155550177');
+    // Saved once, the number is the call's: saving again sends nothing for it.
+    form.update({ notes: 'Called back' });
+    expect((await form.save({ withoutCustomer: true }))?.call?.number).toBe('+14155550177');
+  });
+
   it('R4: a customer created from the picker is stored with its number as E.164', async () => {
     const customer = await state.createCustomer({
       name: 'Alan Turing',
