@@ -113,6 +113,24 @@ export async function myTasks(
     ]);
     return page(upcoming.filter(wanted), options, sort);
   }
+  if (statuses !== null) {
+    // Read by status: only the tasks wanted, however many others the agent has.
+    const newestFirst = sort === 'updated_desc';
+    const enough =
+      newestFirst && options.limit !== undefined ? (options.offset ?? 0) + options.limit : null;
+    const lists = await Promise.all(
+      statuses.map((status) => {
+        let walk = db.tasks
+          .where('[assigneeId+status+updatedAt]')
+          .between([assigneeId, status, Dexie.minKey], [assigneeId, status, Dexie.maxKey])
+          .reverse()
+          .filter(wanted);
+        if (enough !== null) walk = walk.limit(enough);
+        return walk.toArray();
+      }),
+    );
+    return page(lists.flat(), options, sort);
+  }
   if (sort === 'due_asc') {
     const all = await db.tasks
       .where('[assigneeId+updatedAt]')

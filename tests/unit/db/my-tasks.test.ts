@@ -126,4 +126,18 @@ describe('myTasks', () => {
       ids(await myTasks(db, AGENT, { filter: 'open', sort: 'due_asc', offset: 3, limit: 5 })),
     ).toHaveLength(1);
   });
+
+  it('R22: open lists open and in-progress tasks newest change first, however many are done', async () => {
+    const done = Array.from({ length: 300 }, (_, i) => makeTask(100 + i, { status: 'completed' }));
+    const open = makeTask(1, { updatedAt: '2026-02-01T00:00:00.000Z' });
+    const going = makeTask(2, { status: 'in_progress', updatedAt: '2026-02-03T00:00:00.000Z' });
+    const older = makeTask(3, { updatedAt: '2026-01-15T00:00:00.000Z' });
+    await writeOperation(db, { tasks: [...done, open, going, older] });
+    expect(ids(await myTasks(db, AGENT, { filter: 'open' }))).toEqual(ids([going, open, older]));
+    expect(ids(await myTasks(db, AGENT, { filter: 'open', limit: 2 }))).toEqual(ids([going, open]));
+    expect(ids(await myTasks(db, AGENT, { filter: 'open', offset: 1, limit: 1 }))).toEqual(
+      ids([open]),
+    );
+    expect(await myTasks(db, AGENT, { filter: 'completed' })).toHaveLength(300);
+  });
 });
