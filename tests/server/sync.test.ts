@@ -120,6 +120,39 @@ describe.each(testDatabases)('sync on $kind', (target) => {
     ]);
   });
 
+  it('R1: the number of a call the softphone did not show is filled in once, with its history', async () => {
+    const call = {
+      number: null,
+      callerName: null,
+      direction: 'inbound',
+      queue: null,
+      campaign: null,
+      startedAt: '2026-11-29T09:00:00.000Z',
+      connectedAt: '2026-11-29T09:00:05.000Z',
+      endedAt: '2026-11-29T09:03:00.000Z',
+      durationSeconds: 175,
+    };
+    const create = createTask('Call', { origin: 'system', call });
+    const taskId = create.args.id as string;
+    const { cursor } = await pullAll(agent);
+    const fill = mutation('task.edit', { taskId, changes: { callNumber: '+14155550134' } });
+    const again = mutation('task.edit', { taskId, changes: { callNumber: '+14155550999' } });
+    const response = await push(agent, [create, fill, again]);
+    expect(response.body.results.map((result: { status: string }) => result.status)).toEqual([
+      'applied',
+      'applied',
+      'rejected',
+    ]);
+    const pulled = await pullAll(viewer, cursor);
+    const task = pulled.changes.find((change) => change.entity === 'task');
+    expect(task?.data.call).toEqual({ ...call, number: '+14155550134' });
+    const history = pulled.changes.filter((change) => change.entity === 'history');
+    expect(history.map((change) => change.data.event.field ?? change.data.event.type)).toEqual([
+      'created',
+      'call',
+    ]);
+  });
+
   it('applies each mutation at most once: a replayed push changes nothing', async () => {
     const batch = [createTask('Once'), createTask('Only once')];
     const first = await push(agent, batch);
