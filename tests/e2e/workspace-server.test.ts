@@ -126,4 +126,97 @@ describe.skipIf(!chromiumPath)('the workspace against the real server, in real C
     expect(clone).toMatchObject({ parentId: null, parentNumber: parent?.number });
     expect(await storeCount(page, 'outbox')).toBe(0);
   });
+
+  it('R22 R21: filters and search work on tasks that came from the server', async () => {
+    const { page } = panel;
+    const colleague = await server.addAgent('Hedy');
+    const soon = new Date(Date.now() + 3 * 3_600_000).toISOString();
+    const mutations = [
+      { subject: 'Scheduled callback from the server', scheduledAt: soon, assigneeId: agent.id },
+      { subject: 'Plain follow-up from the server', assigneeId: agent.id },
+    ].map((args) => ({
+      id: crypto.randomUUID(),
+      name: 'task.create',
+      args: { id: crypto.randomUUID(), kind: 'call', ...args },
+    }));
+    const pushed = await server.call(colleague.token, 'POST', '/v1/sync/push', { mutations });
+    expect(pushed.status).toBe(200);
+    await page
+      .getByRole('button', { name: '← Back' })
+      .click()
+      .catch(() => undefined);
+    await page.waitForSelector('h2#my-tasks-heading');
+    await panel.showFilter('Open');
+    await expect
+      .poll(() => panel.taskRows().allTextContents(), { timeout: 15_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('Scheduled callback from the server'),
+          expect.stringContaining('Plain follow-up from the server'),
+        ]),
+      );
+    await panel.showFilter('Scheduled');
+    await expect
+      .poll(() => panel.taskRows().allTextContents())
+      .toEqual([expect.stringContaining('Scheduled callback from the server')]);
+    await panel.showFilter('Open');
+    await page.fill('input[name="search"]', 'plain follow');
+    await expect
+      .poll(() => panel.taskRows().allTextContents(), { timeout: 15_000 })
+      .toEqual([expect.stringContaining('Plain follow-up from the server')]);
+    await page.fill('input[name="search"]', '');
+  });
+
+  it('R23 R10: the customer view lists the customer’s tasks from the server, newest first', async () => {
+    const { page } = panel;
+    const colleague = await server.addAgent('Joan');
+    const [customer] = (
+      await get<{ items: { id: string; name: string }[] }>('/v1/customers?q=lovelace')
+    ).items;
+    const mutations = [1, 2].map((n) => ({
+      id: crypto.randomUUID(),
+      name: 'task.create',
+      args: {
+        id: crypto.randomUUID(),
+        kind: 'email',
+        subject: `Joan's note ${n} for Ada`,
+        customerId: customer?.id,
+      },
+    }));
+    for (const mutation of mutations) {
+      const pushed = await server.call(colleague.token, 'POST', '/v1/sync/push', {
+        mutations: [mutation],
+      });
+      expect(pushed.status).toBe(200);
+    }
+    await page.fill('input[name="search"]', 'lovelace');
+    const match = page
+      .getByTestId('customer-matches')
+      .getByRole('button', { name: 'Ada Lovelace' });
+    await match.click();
+    await page.waitForSelector('[data-testid="customer-view"]');
+    const rows = page.locator('[data-testid="customer-tasks"] button.task-row');
+    await expect
+      .poll(() => rows.allTextContents(), { timeout: 15_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining("Joan's note 2 for Ada"),
+          expect.stringContaining("Joan's note 1 for Ada"),
+        ]),
+      );
+    const texts = await rows.allTextContents();
+    expect(texts.findIndex((text) => text.includes('note 2'))).toBeLessThan(
+      texts.findIndex((text) => text.includes('note 1')),
+    );
+    await page.getByRole('button', { name: 'New task for this customer' }).click();
+    expect(await page.getByTestId('customer-chosen').textContent()).toBe('Ada Lovelace');
+    await page.fill('#task-subject', 'Reply to Joan about Ada');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('output:has-text("Saved")');
+    await expect
+      .poll(async () => (await tasksOnServer(`customerId=${customer?.id}`)).length, {
+        timeout: 15_000,
+      })
+      .toBe(4);
+  });
 });

@@ -3,6 +3,7 @@ import * as init from './0001_init';
 import * as auth from './0002_auth';
 import * as resources from './0003_resources';
 import * as interactions from './0004_interactions';
+import * as tasksByStatus from './0005_tasks_by_status';
 
 /**
  * Every migration, in code so the server needs no folder scanning. Add new ones at the end; the
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_auth': auth,
   '0003_resources': resources,
   '0004_interactions': interactions,
+  '0005_tasks_by_status': tasksByStatus,
 };
