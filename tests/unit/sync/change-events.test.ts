@@ -37,7 +37,7 @@ describe('following the server’s change events', () => {
     await until(() => onChange.mock.calls.length === 1);
     const [url, init] = fetch.mock.calls[0] ?? [];
     expect(url).toBe('https://w.example/v1/sync/events');
-    expect((init?.headers as Record<string, string>).authorization).toBe('Bearer tok');
+    expect((init?.headers as Record<string, string> | undefined)?.authorization).toBe('Bearer tok');
     push(': keep-alive\n\n');
     push('event: change\ndata: {}\n\n');
     await until(() => onChange.mock.calls.length === 2);
