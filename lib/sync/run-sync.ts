@@ -30,6 +30,9 @@ export interface SyncOutcome {
   problem: SyncStatus['problem'];
 }
 
+/** Open tasks in the first page of a first sync: more than a side panel shows at once. */
+const FIRST_SCREEN = 50;
+
 /** Changes made while a run pushes and pulls are sent by the same run, up to this many rounds. */
 const MAX_ROUNDS = 3;
 
@@ -62,10 +65,12 @@ async function pullOpenTasksFirst(deps: SyncDeps): Promise<number> {
   let received = 0;
   let cursor: string | undefined;
   for (let page = 0; page < (deps.openTaskPages ?? 5); page += 1) {
+    // A screenful first, so the list shows as soon as possible; then bigger pages.
     const { items, nextCursor } = await fetchTaskPage(
       deps.http,
       { assigneeId: 'me', status: 'open,in_progress' },
       cursor,
+      page === 0 ? FIRST_SCREEN : 200,
     );
     const changes = items.map((data) => ({ entity: 'task', data }));
     await applyPulledPage(deps.db, changes, null, replayAs(deps));

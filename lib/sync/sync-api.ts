@@ -100,8 +100,9 @@ export async function fetchTaskPage(
   http: KyInstance,
   filter: Record<string, string>,
   cursor?: string,
+  limit = 200,
 ): Promise<TaskPage> {
-  const searchParams = new URLSearchParams({ ...filter, limit: '200' });
+  const searchParams = new URLSearchParams({ ...filter, limit: String(limit) });
   if (cursor) searchParams.set('cursor', cursor);
   return TaskPageSchema.parse(await http.get('v1/tasks', { searchParams }).json());
 }

@@ -120,6 +120,8 @@ async function seedTasks(
     await sql`update tenants set revision = ${1_000_000 + Math.floor(count / 100) + 1},
                                  task_counter = ${count}
               where id = ${tenantId}`.execute(database.db);
+    // What autovacuum does in a running system after a bulk load: fresh planner statistics.
+    await sql`analyze`.execute(database.db);
   } finally {
     await database.close();
   }
@@ -286,6 +288,7 @@ async function main() {
         indexes: number;
       };
       const started = await signIn(page, server.url, big.agent);
+      const restartedMs = performance.now() - started;
       await page.waitForSelector('[data-testid="task-list"] button.task-row', { timeout: 60_000 });
       const openMs = performance.now() - started;
       let status = await syncStatus(page);
@@ -303,7 +306,7 @@ async function main() {
       const allMs = performance.now() - started;
       report(
         `Initial sync of a working set of ${TASKS.toLocaleString('en')} tasks (${OPEN_TASKS.toLocaleString('en')} open), headless Chromium, server on ${databaseUrl ? 'PostgreSQL' : 'PGlite'} (seeded in ${(seedMs / 1000).toFixed(1)} s)`,
-        `  sign-in (Enter) to the agent's open tasks listed: ${openMs.toFixed(0)} ms — budget ${OPEN_BUDGET_MS} ms ${openMs <= OPEN_BUDGET_MS ? 'OK' : 'OVER'}`,
+        `  sign-in (Enter) to the agent's open tasks listed: ${openMs.toFixed(0)} ms (the panel had restarted signed in after ${restartedMs.toFixed(0)} ms) — budget ${OPEN_BUDGET_MS} ms ${openMs <= OPEN_BUDGET_MS ? 'OK' : 'OVER'}`,
         `  sign-in to the whole working set local: ${(allMs / 1000).toFixed(1)} s (${status.initial?.received.toLocaleString('en')} records received)`,
         `  raw IndexedDB put of ${raw.rows.toLocaleString('en')} task rows of the same shape with the tasks store's ${raw.indexes} indexes, 500 a transaction, same profile before sign-in: ${(raw.ms / 1000).toFixed(1)} s — sync takes ${(allMs / raw.ms).toFixed(2)}× that`,
       );
