@@ -9,6 +9,7 @@ import {
   ImportTargetSchema,
   mappingProblem,
 } from '../../lib/domain/customer-import-mapping';
+import { errorMessage } from '../../lib/domain/error-message';
 import { t } from '../../lib/i18n/translate';
 import type { CsvFile, CustomerImportApi } from './customer-data-api';
 
@@ -31,10 +32,6 @@ function readCsv(text: string): CsvFile | string {
   if (!headers || rest.length === 0) return t('importNoRows');
   if (rest.length > MAX_IMPORT_ROWS) return t('importTooManyRows', { max: MAX_IMPORT_ROWS });
   return { headers, records: rest };
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The administrator's customer import: file, preview with mapping, check, import with progress. */
@@ -91,7 +88,7 @@ export function CustomerImport({ api }: { api: CustomerImportApi }) {
         defaultCountry: countryCode.country,
       });
     } catch (error) {
-      checkError.value = message(error);
+      checkError.value = errorMessage(error);
     } finally {
       busy.value = false;
     }
@@ -109,7 +106,7 @@ export function CustomerImport({ api }: { api: CustomerImportApi }) {
       });
       check.value = null;
     } catch (error) {
-      checkError.value = t('importFailed', { reason: message(error) });
+      checkError.value = t('importFailed', { reason: errorMessage(error) });
     } finally {
       busy.value = false;
     }

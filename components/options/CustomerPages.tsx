@@ -4,6 +4,7 @@ import {
   type CustomerPageRecogniser,
   CustomerPageRecogniserSchema,
 } from '../../lib/domain/customer-page-recogniser';
+import { errorMessage } from '../../lib/domain/error-message';
 import { t } from '../../lib/i18n/translate';
 import { profileIdFromName } from '../../lib/softphone/profile-draft';
 import type { CustomerPagesApi } from './customer-pages-api';
@@ -56,8 +57,6 @@ const SCOPE_NOTE = {
   browser: 'recognisersScopeBrowser',
 } as const;
 
-const failureText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * The recognisers for the contact center's own CRM customer pages: the contact center's, which
  * an administrator edits and an agent only reads; or, signed out, this browser's.
@@ -77,7 +76,7 @@ export function CustomerPages({ api }: { api: CustomerPagesApi }) {
         list.value = loaded;
       },
       (error: unknown) => {
-        failure.value = failureText(error);
+        failure.value = errorMessage(error);
       },
     );
   }, [api, list, failure]);
@@ -87,7 +86,7 @@ export function CustomerPages({ api }: { api: CustomerPagesApi }) {
     try {
       await api.save(next);
     } catch (error) {
-      failure.value = t('recogniserNotSaved', { reason: failureText(error) });
+      failure.value = t('recogniserNotSaved', { reason: errorMessage(error) });
       return false;
     }
     failure.value = '';

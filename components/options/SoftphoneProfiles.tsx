@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { errorMessage } from '../../lib/domain/error-message';
 import {
   type DomProfile,
   isDomProfile,
@@ -83,8 +84,6 @@ const SCOPE_NOTE = {
   browser: 'profilesScopeBrowser',
 } as const;
 
-const failureText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * Softphone profiles: the built-in ones and the scope's own — the contact center's, which an
  * administrator adds, edits and tests and an agent only reads, allows and tests; or, signed out,
@@ -100,7 +99,7 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
 
   const reload = async () => {
     const user = await api.load().catch((error: unknown) => {
-      failure.value = failureText(error);
+      failure.value = errorMessage(error);
       return [];
     });
     const entries = [
@@ -134,7 +133,7 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
       await api.save(profile);
     } catch (error) {
       // The editor stays open with everything typed, beside the reason.
-      failure.value = t('profileNotSaved', { reason: failureText(error) });
+      failure.value = t('profileNotSaved', { reason: errorMessage(error) });
       return;
     }
     failure.value = '';
@@ -150,7 +149,7 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
     try {
       await api.remove(profile.id);
     } catch (error) {
-      failure.value = t('profileNotDeleted', { reason: failureText(error) });
+      failure.value = t('profileNotDeleted', { reason: errorMessage(error) });
       return;
     }
     failure.value = '';

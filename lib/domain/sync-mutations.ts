@@ -139,20 +139,58 @@ export const REJECTION_CODES = [
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
-export type MutationResult =
-  | {
-      id: string;
-      status: 'applied';
-      duplicate?: true;
-      task?: { id: string; number: number | null; version: number };
-      customer?: { id: string; version: number };
-    }
-  | {
-      id: string;
-      status: 'rejected';
-      duplicate?: true;
-      code: RejectionCode;
-      reason: string;
-      errors?: { path: string; message: string }[];
-      cloneCount?: number;
-    };
+const FieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+
+/** One mutation's answer in a push: applied (maybe a replay), or rejected with the reason. */
+export const MutationResultSchema = z.union([
+  z.object({
+    id: z.string(),
+    status: z.literal('applied'),
+    duplicate: z.literal(true).optional(),
+    task: z
+      .object({ id: z.string(), number: z.number().int().nullable(), version: z.number() })
+      .optional(),
+    customer: z.object({ id: z.string(), version: z.number() }).optional(),
+  }),
+  z.object({
+    id: z.string(),
+    status: z.literal('rejected'),
+    duplicate: z.literal(true).optional(),
+    code: z.enum(REJECTION_CODES),
+    reason: z.string(),
+    errors: z.array(FieldErrorSchema).optional(),
+    cloneCount: z.number().int().optional(),
+  }),
+]);
+export type MutationResult = z.infer<typeof MutationResultSchema>;
+
+export const PushAnswerSchema = z.object({ results: z.array(MutationResultSchema) });
+
+/** What a pulled change is about (server/sync/pull.ts). */
+export const CHANGE_ENTITIES = [
+  'task',
+  'history',
+  'customer',
+  'fieldDefinition',
+  'transactionCode',
+  'settings',
+  'user',
+] as const;
+export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
+
+/** One pulled change; `data` is checked against its entity's schema when it is applied. */
+export const PulledChangeSchema = z.object({
+  entity: z.enum(CHANGE_ENTITIES),
+  id: z.string(),
+  revision: z.string(),
+  data: z.unknown(),
+});
+export type PulledChange = z.infer<typeof PulledChangeSchema>;
+
+/** GET /v1/sync/pull's answer. */
+export const PullPageSchema = z.object({
+  changes: z.array(PulledChangeSchema),
+  cursor: z.string().regex(/^\d{1,18}(\.\d{1,9})?$/),
+  hasMore: z.boolean(),
+});
+export type PullPage = z.infer<typeof PullPageSchema>;

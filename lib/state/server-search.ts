@@ -1,4 +1,5 @@
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
+import { errorMessage } from '../domain/error-message';
 import type { Id } from '../domain/ids';
 import type { Task } from '../domain/task';
 
@@ -21,10 +22,6 @@ export interface ServerSearchDeps {
 }
 
 export type ServerSearchStatus = 'idle' | 'loading' | 'done' | 'error';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Local search covers the tasks on this device (the working set); "Search the server too" asks
@@ -75,7 +72,7 @@ export function createServerSearch({ api, query, localTasks, open }: ServerSearc
         status.value = 'done';
       } catch (caught) {
         if (askedFor !== asked) return;
-        error.value = messageOf(caught);
+        error.value = errorMessage(caught);
         status.value = 'error';
       }
     },
@@ -86,7 +83,7 @@ export function createServerSearch({ api, query, localTasks, open }: ServerSearc
         await api.store(task);
         open(task.id);
       } catch (caught) {
-        openError.value = messageOf(caught);
+        openError.value = errorMessage(caught);
       }
     },
     dispose: stopReset,

@@ -1,4 +1,5 @@
 import { computed, signal } from '@preact/signals';
+import { errorMessage } from '../domain/error-message';
 import { t } from '../i18n/translate';
 import type { Session } from '../sync/session';
 import {
@@ -25,10 +26,6 @@ export interface SessionApi {
 }
 
 export type AccountPanel = 'closed' | 'sign-in' | 'sign-out';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The account strip's and sign-in form's state and actions, one per page (and per test). */
 export function createSessionState(api: SessionApi) {
@@ -96,7 +93,7 @@ export function createSessionState(api: SessionApi) {
         return true;
       } catch (caught) {
         if (caught instanceof SignInInputError) issues.value = caught.issues;
-        else error.value = messageOf(caught);
+        else error.value = errorMessage(caught);
         return false;
       } finally {
         busy.value = false;
@@ -113,7 +110,7 @@ export function createSessionState(api: SessionApi) {
       panel.value = 'closed';
       notice.value = revoked ? null : t('signedOutOffline');
     } catch (caught) {
-      error.value = messageOf(caught);
+      error.value = errorMessage(caught);
     } finally {
       busy.value = false;
     }

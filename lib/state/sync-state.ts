@@ -1,5 +1,6 @@
 import { computed, type Signal, signal } from '@preact/signals';
 import type { RefusedChange, SyncOverview } from '../db/queries/sync-overview';
+import { errorMessage } from '../domain/error-message';
 import type { Id } from '../domain/ids';
 import { liveQuerySignal } from './live-query-signal';
 import { deriveSyncView, type SyncView } from './sync-view';
@@ -24,10 +25,6 @@ export interface SyncStateDeps {
   /** Where a refused change's record opens; pages without the workspace leave these out. */
   openTask?: (id: Id) => void;
   openCustomer?: (id: Id) => void;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The sync indicator's state and actions, one per page (and per test). */
@@ -76,7 +73,7 @@ export function createSyncState({ api, online, openTask, openCustomer }: SyncSta
       await action();
       return true;
     } catch (error) {
-      actionError.value = messageOf(error);
+      actionError.value = errorMessage(error);
       return false;
     } finally {
       busy.value = null;

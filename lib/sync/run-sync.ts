@@ -4,6 +4,7 @@ import type { OutboxRow, WrapupDb } from '../db/database';
 import { acknowledgeMutations, pendingMutations } from '../db/outbox-store';
 import { loadCursor, openedCustomers } from '../db/sync-meta';
 import { loadSyncStatus, updateSyncStatus } from '../db/sync-status-store';
+import { errorMessage } from '../domain/error-message';
 import type { Id } from '../domain/ids';
 import { MAX_MUTATIONS_PER_PUSH, type Mutation } from '../domain/sync-mutations';
 import { classifyServerError } from './server-errors';
@@ -150,7 +151,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncOutcome> {
       ? { kind: known.kind, message: known.message }
       : {
           kind: 'server' as const,
-          message: error instanceof Error ? error.message : String(error),
+          message: errorMessage(error),
         };
     if (!known) console.error('[wrapup] sync failed', error);
     await updateSyncStatus(db, { running: false, problem });

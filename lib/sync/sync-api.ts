@@ -1,7 +1,16 @@
 import { HTTPError, type KyInstance } from 'ky';
 import { z } from 'zod';
 import { type Customer, CustomerSchema } from '../domain/customer';
-import { type Mutation, type MutationResult, REJECTION_CODES } from '../domain/sync-mutations';
+import {
+  type Mutation,
+  type MutationResult,
+  type PullPage,
+  PullPageSchema,
+  PushAnswerSchema,
+} from '../domain/sync-mutations';
+
+export type { PullPage };
+
 import { type Task, TaskSchema } from '../domain/task';
 
 /*
@@ -9,55 +18,6 @@ import { type Task, TaskSchema } from '../domain/task';
  * server/sync/pull.ts). Every answer is checked before it is trusted: a proxy, a wrong server
  * URL or a broken server must not write garbage into the agent's store.
  */
-
-const MutationResultSchema = z.union([
-  z.object({
-    id: z.string(),
-    status: z.literal('applied'),
-    duplicate: z.literal(true).optional(),
-    task: z
-      .object({ id: z.string(), number: z.number().int().nullable(), version: z.number() })
-      .optional(),
-    customer: z.object({ id: z.string(), version: z.number() }).optional(),
-  }),
-  z.object({
-    id: z.string(),
-    status: z.literal('rejected'),
-    duplicate: z.literal(true).optional(),
-    code: z.enum(REJECTION_CODES),
-    reason: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    cloneCount: z.number().int().optional(),
-  }),
-]);
-
-const PushAnswerSchema = z.object({ results: z.array(MutationResultSchema) });
-
-export const CHANGE_ENTITIES = [
-  'task',
-  'history',
-  'customer',
-  'fieldDefinition',
-  'transactionCode',
-  'settings',
-  'user',
-] as const;
-
-/** One pulled change; `data` is checked against its entity's schema when it is applied. */
-export const PulledChangeSchema = z.object({
-  entity: z.enum(CHANGE_ENTITIES),
-  id: z.string(),
-  revision: z.string(),
-  data: z.unknown(),
-});
-export type PulledChange = z.infer<typeof PulledChangeSchema>;
-
-const PullPageSchema = z.object({
-  changes: z.array(PulledChangeSchema),
-  cursor: z.string().regex(/^\d{1,18}(\.\d{1,9})?$/),
-  hasMore: z.boolean(),
-});
-export type PullPage = z.infer<typeof PullPageSchema>;
 
 /** Sends mutations in order; the answer has one result per mutation, in the same order. */
 export async function pushMutations(
@@ -71,7 +31,7 @@ export async function pushMutations(
   return mutations.map((mutation) => {
     const result = byId.get(mutation.id);
     if (!result) throw new Error(`The server did not answer for mutation ${mutation.id}.`);
-    return result as MutationResult;
+    return result;
   });
 }
 

@@ -5,7 +5,12 @@ import { FieldDefinitionDraftSchema } from '../../lib/domain/define-field';
 import { FieldDefinitionSchema } from '../../lib/domain/field-definition';
 import { HistoryEntrySchema } from '../../lib/domain/history';
 import { SettingsSchema } from '../../lib/domain/settings';
-import { MUTATION_ARGS, PushBodySchema, REJECTION_CODES } from '../../lib/domain/sync-mutations';
+import {
+  MUTATION_ARGS,
+  MutationResultSchema,
+  PullPageSchema,
+  PushBodySchema,
+} from '../../lib/domain/sync-mutations';
 import { TaskSchema } from '../../lib/domain/task';
 import { TaskChangesSchema, TaskDraftSchema } from '../../lib/domain/task-draft';
 import { TransactionCodeSchema } from '../../lib/domain/transaction-code';
@@ -20,40 +25,6 @@ const ProblemSchema = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
-
-const MutationResultSchema = z.object({
-  id: z.uuid(),
-  status: z.enum(['applied', 'rejected']),
-  duplicate: z.literal(true).optional(),
-  task: z
-    .object({ id: z.uuid(), number: z.number().int().nullable(), version: z.number() })
-    .optional(),
-  customer: z.object({ id: z.uuid(), version: z.number() }).optional(),
-  code: z.enum(REJECTION_CODES).optional(),
-  reason: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
-
-const PullPageSchema = z.object({
-  changes: z.array(
-    z.object({
-      entity: z.enum([
-        'task',
-        'history',
-        'customer',
-        'fieldDefinition',
-        'transactionCode',
-        'settings',
-        'user',
-      ]),
-      id: z.string(),
-      revision: z.string(),
-      data: z.record(z.string(), z.unknown()),
-    }),
-  ),
-  cursor: z.string(),
-  hasMore: z.boolean(),
 });
 
 const SCHEMAS: Record<string, z.ZodType> = {

@@ -1,19 +1,10 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { ChangeEntity } from '../../lib/domain/sync-mutations';
 import type { Database } from '../db/schema';
 import { notFound } from '../http/problem-error';
 
 /** The NOTIFY channel that tells every instance a contact center changed (payload: tenant id). */
 export const CHANGES_CHANNEL = 'wrapup_changes';
-
-/** The kinds of record pull hands out; `data` is the record in its domain schema. */
-export type ChangeEntity =
-  | 'task'
-  | 'history'
-  | 'customer'
-  | 'fieldDefinition'
-  | 'transactionCode'
-  | 'settings'
-  | 'user';
 
 /** What a task (or a history entry, through its task) contributes to pull's working-set scope. */
 export interface ChangeScope {

@@ -1,9 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { IdSchema } from '../../lib/domain/ids';
+import type { ChangeEntity } from '../../lib/domain/sync-mutations';
 import type { Database } from '../db/schema';
 import { ProblemError } from '../http/problem-error';
-import type { ChangeEntity } from '../store/write-transaction';
 
 /*
  * GET /v1/sync/pull?cursor=…&limit=…[&scope=working-set&customers=id,id][&wait=seconds]
