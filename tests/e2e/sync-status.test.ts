@@ -138,7 +138,10 @@ describe.skipIf(!chromiumPath)('the sync status in the side panel, in real Chrom
     await page.keyboard.press('Enter');
     const details = page.getByTestId('sync-details');
     await details.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sync-details-heading');
+    // Focus moves in an effect after the details have painted.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('sync-details-heading');
     expect(await details.getByTestId('sync-pending').textContent()).toBe('1');
     expect(await details.getByTestId('sync-problem').textContent()).not.toBe('');
     await panel.screenshot('sync-offline-details');
