@@ -3,12 +3,12 @@ import type { AdminScreensApi } from '../../components/options/admin-api';
 import { type AdminRecords, storeAdminRecords } from '../../lib/db/admin-records';
 import type { WrapupDb } from '../../lib/db/database';
 import type { FieldDefinition } from '../../lib/domain/field-definition';
+import type { Session } from '../../lib/domain/session';
 import type { Settings } from '../../lib/domain/settings';
 import type { TransactionCode } from '../../lib/domain/transaction-code';
 import type { User } from '../../lib/domain/user';
 import * as admin from '../../lib/sync/admin-api';
 import { serverHttp } from '../../lib/sync/server-http';
-import type { Session } from '../../lib/sync/session';
 
 /**
  * The administrator's screens over the signed-in session's server. Reads only ask the server;

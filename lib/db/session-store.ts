@@ -1,4 +1,4 @@
-import { type Session, SessionSchema } from '../sync/session';
+import { type Session, SessionSchema } from '../domain/session';
 import type { WrapupDb } from './database';
 
 const SESSION_KEY = 'session';

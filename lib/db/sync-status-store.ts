@@ -1,4 +1,4 @@
-import { IDLE_SYNC_STATUS, type SyncStatus, SyncStatusSchema } from '../sync/sync-status';
+import { IDLE_SYNC_STATUS, type SyncStatus, SyncStatusSchema } from '../domain/sync-status';
 import type { WrapupDb } from './database';
 
 const STATUS_KEY = 'sync:status';

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import { errorMessage } from '../domain/error-message';
+import type { Session } from '../domain/session';
 import { t } from '../i18n/translate';
-import type { Session } from '../sync/session';
 import {
   checkSignInInput,
   type SignInInput,

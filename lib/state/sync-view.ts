@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../sync/sync-status';
+import type { SyncStatus } from '../domain/sync-status';
 
 /** The one sync state every screen shows, most pressing first (see deriveSyncView). */
 export type SyncKind =

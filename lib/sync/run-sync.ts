@@ -7,9 +7,9 @@ import { loadSyncStatus, updateSyncStatus } from '../db/sync-status-store';
 import { errorMessage } from '../domain/error-message';
 import type { Id } from '../domain/ids';
 import { MAX_MUTATIONS_PER_PUSH, type Mutation } from '../domain/sync-mutations';
+import type { SyncStatus } from '../domain/sync-status';
 import { classifyServerError } from './server-errors';
 import { fetchTaskPage, type PullPage, pullPage, pushMutations } from './sync-api';
-import type { SyncStatus } from './sync-status';
 
 export interface SyncDeps {
   db: WrapupDb;

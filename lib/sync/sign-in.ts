@@ -3,12 +3,12 @@ import type { WrapupDb } from '../db/database';
 import { clearLocalData } from '../db/local-data';
 import { clearSession, loadSession, saveSignedIn } from '../db/session-store';
 import { IdSchema, TimestampSchema } from '../domain/ids';
+import type { Session } from '../domain/session';
 import { UserSchema } from '../domain/user';
 import { t } from '../i18n/translate';
 import { actAsLocalAgent, actAsSignedInUser } from '../session/current-agent';
 import { BadRequestError, requestServer, ServerError, SessionExpiredError } from './server-errors';
 import { serverHttp } from './server-http';
-import type { Session } from './session';
 import { checkSignInInput, type SignInInput, SignInInputError } from './sign-in-input';
 
 /** The server's answer to `POST /v1/auth/sign-in`; anything else is not a Wrapup server. */

@@ -1,6 +1,6 @@
 import type { Id } from '../../domain/ids';
 import type { MutationName, RejectionCode } from '../../domain/sync-mutations';
-import type { SyncStatus } from '../../sync/sync-status';
+import type { SyncStatus } from '../../domain/sync-status';
 import type { WrapupDb } from '../database';
 import { pendingCount, rejectedMutations } from '../outbox-store';
 import { loadSession } from '../session-store';

@@ -1,8 +1,8 @@
 import { vi } from 'vitest';
 import type { WrapupDb } from '../../../lib/db/database';
 import { clearSession, loadSession, saveSession } from '../../../lib/db/session-store';
+import type { Session } from '../../../lib/domain/session';
 import type { SessionApi } from '../../../lib/state/session-state';
-import type { Session } from '../../../lib/sync/session';
 import { AGENT } from '../db/fixtures';
 
 export const SESSION: Session = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { IDLE_SYNC_STATUS, type SyncStatus } from '../../../lib/domain/sync-status';
 import { deriveSyncView, type SyncInputs } from '../../../lib/state/sync-view';
-import { IDLE_SYNC_STATUS, type SyncStatus } from '../../../lib/sync/sync-status';
 
 const SYNCED_AT = '2026-11-29T10:00:00.000Z';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema } from '../domain/ids';
-import { UserSchema } from '../domain/user';
+import { IdSchema, TimestampSchema } from './ids';
+import { UserSchema } from './user';
 
 /**
  * A signed-in agent's connection to their Wrapup server. Kept in the extension's own IndexedDB

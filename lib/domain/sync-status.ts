@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TimestampSchema } from '../domain/ids';
+import { TimestampSchema } from './ids';
 
 export const SyncProblemKindSchema = z.enum([
   'offline',
