@@ -45,6 +45,7 @@ export function syncRoute(
       scope = {
         userId: user.id,
         customerIds: query.customers ?? [],
+        taskIds: query.tasks ?? [],
         since: new Date(Date.now() - settings.workingSetDays * DAY_MS).toISOString(),
       };
     }

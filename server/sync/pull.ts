@@ -6,7 +6,7 @@ import type { Database } from '../db/schema';
 import { ProblemError } from '../http/problem-error';
 
 /*
- * GET /v1/sync/pull?cursor=…&limit=…[&scope=working-set&customers=id,id][&wait=seconds]
+ * GET /v1/sync/pull?cursor=…&limit=…[&scope=working-set&customers=id,id&tasks=id,id][&wait=seconds]
  * → 200 { "changes": [Change, …], "cursor": "…", "hasMore": boolean }
  *   Change = { "entity": ChangeEntity, "id": string, "revision": string, "data": {…} }
  *
@@ -21,22 +21,28 @@ import { ProblemError } from '../http/problem-error';
  * lock held to commit, so revisions become visible in order (server/store/write-transaction.ts).
  *
  * scope=working-set limits tasks and their history to the agent's working set (DESIGN.md): their
- * own tasks, the tasks of the `customers` listed (the ones they opened), and every task changed
- * in the last Settings.workingSetDays days. Other records always come.
+ * own tasks, the tasks of the `customers` listed (the ones they opened), the `tasks` listed (ones
+ * they opened from a server search), and every task changed in the last Settings.workingSetDays
+ * days. Other records always come.
  */
 
 const CURSOR = /^(\d{1,18})(?:\.(\d{1,9}))?$/;
+
+/** A comma-separated list of at most `max` ids (36 characters and a comma each). */
+function idList(max: number) {
+  return z
+    .string()
+    .max(37 * max)
+    .transform((text) => (text === '' ? [] : text.split(',')))
+    .pipe(z.array(IdSchema).max(max));
+}
 
 export const PullQuerySchema = z.strictObject({
   cursor: z.string().regex(CURSOR, 'Must be a cursor from an earlier pull.').optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   scope: z.enum(['all', 'working-set']).optional(),
-  customers: z
-    .string()
-    .max(37 * 200)
-    .transform((text) => (text === '' ? [] : text.split(',')))
-    .pipe(z.array(IdSchema).max(200))
-    .optional(),
+  customers: idList(200).optional(),
+  tasks: idList(100).optional(),
   /** Long polling: with nothing new, wait up to this many seconds for a change. */
   wait: z.coerce.number().int().min(0).max(60).optional(),
 });
@@ -71,6 +77,8 @@ function parseCursor(cursor: string | undefined): { revision: string; ordinal: n
 export interface PullScope {
   userId: string;
   customerIds: readonly string[];
+  /** Single tasks kept current, with their history. */
+  taskIds: readonly string[];
   /** Tasks changed since then are in the working set. */
   since: string;
 }
@@ -105,6 +113,15 @@ export async function pullChanges(
             eb('assignee_id', '=', scope.userId),
             ...(scope.customerIds.length > 0
               ? [eb('customer_id', 'in', [...scope.customerIds])]
+              : []),
+            ...(scope.taskIds.length > 0
+              ? [
+                  eb.and([eb('entity', '=', 'task'), eb('entity_id', 'in', [...scope.taskIds])]),
+                  eb.and([
+                    eb('entity', '=', 'history'),
+                    eb(sql<string>`data->>'taskId'`, 'in', [...scope.taskIds]),
+                  ]),
+                ]
               : []),
             eb('touched_at', '>=', scope.since),
           ]),

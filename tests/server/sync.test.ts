@@ -429,6 +429,45 @@ describe.each(testDatabases)('sync on $kind', (target) => {
     expect(scoped.changes.some((change) => change.entity === 'settings')).toBe(true);
   });
 
+  it('scopes pull to single tasks the agent opened too: their changes and their history', async () => {
+    const opened = createTask('Opened from a server search', { assigneeId: agent.id });
+    const other = createTask('Not opened', { assigneeId: agent.id });
+    await push(agent, [opened, other]);
+    const { cursor } = await pullAll(colleague);
+    await push(agent, [
+      mutation('task.edit', { taskId: opened.args.id, changes: { notes: 'Called back' } }),
+      mutation('task.edit', { taskId: other.args.id, changes: { notes: 'Also called' } }),
+    ]);
+    await api.database.db
+      .updateTable('changes')
+      .set({ touched_at: '2000-01-01T00:00:00Z' })
+      .where('tenant_id', '=', tenant.tenantId)
+      .where('entity', 'in', ['task', 'history'])
+      .execute();
+
+    const scoped = await pullAll(colleague, cursor, `&scope=working-set&tasks=${opened.args.id}`);
+    const tasks = scoped.changes.filter((change) => change.entity === 'task');
+    expect(tasks.map((change) => change.id)).toEqual([opened.args.id]);
+    expect(tasks[0]?.data.notes).toBe('Called back');
+    const history = scoped.changes.filter((change) => change.entity === 'history');
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.every((change) => change.data.taskId === opened.args.id)).toBe(true);
+
+    const without = await pullAll(colleague, cursor, '&scope=working-set');
+    expect(without.changes.filter((change) => ['task', 'history'].includes(change.entity))).toEqual(
+      [],
+    );
+    const tooMany = Array.from({ length: 101 }, () => newId()).join(',');
+    const refused = await api.call(
+      colleague.token,
+      'GET',
+      `/v1/sync/pull?scope=working-set&tasks=${tooMany}`,
+    );
+    expect(refused.status).toBe(400);
+    const notIds = await api.call(colleague.token, 'GET', '/v1/sync/pull?tasks=1%27--');
+    expect(notIds.status).toBe(400);
+  });
+
   it('never skips a change committed by concurrent writers', async () => {
     const { cursor: start } = await pullAll(viewer);
     const seen = new Set<string>();
