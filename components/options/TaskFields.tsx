@@ -95,7 +95,7 @@ export function TaskFields({ api }: { api: AdminScreensApi['fields'] }) {
     const to = from + step;
     if (to < 0 || to >= ids.length) return;
     [ids[from], ids[to]] = [ids[to] as string, ids[from] as string];
-    const result = await api.reorder(all, ids);
+    const result = await api.reorder(ids);
     if (!result.ok) {
       problem.value = result.message;
       return;

@@ -22,10 +22,8 @@ export interface AdminScreensApi {
     list(): Promise<AdminResult<FieldDefinition[]>>;
     add(draft: FieldDefinitionDraft): Promise<AdminResult<FieldDefinition>>;
     edit(id: Id, changes: FieldDefinitionChanges): Promise<AdminResult<FieldDefinition>>;
-    reorder(
-      definitions: readonly FieldDefinition[],
-      orderedIds: readonly Id[],
-    ): Promise<AdminResult<FieldDefinition[]>>;
+    /** Applied whole or not at all; answers every field, in the new order. */
+    reorder(orderedIds: readonly Id[]): Promise<AdminResult<FieldDefinition[]>>;
   };
   codes: {
     list(): Promise<AdminResult<TransactionCode[]>>;

@@ -36,10 +36,10 @@ export function browserAdminApi(db: WrapupDb, session: Session): AdminScreensApi
       add: (draft) => admin.adminResult(() => admin.addFieldDefinition(http, draft).then(field)),
       edit: (id, changes) =>
         admin.adminResult(() => admin.editFieldDefinition(http, id, changes).then(field)),
-      reorder: (definitions, orderedIds) =>
+      reorder: (orderedIds) =>
         admin.adminResult(() =>
           admin
-            .reorderFieldDefinitions(http, definitions, orderedIds)
+            .reorderFieldDefinitions(http, orderedIds)
             .then(keep((all) => ({ fieldDefinitions: all }))),
         ),
     },

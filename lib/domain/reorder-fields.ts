@@ -1,6 +1,14 @@
+import { z } from 'zod';
 import type { FieldDefinition } from './field-definition';
-import type { Id } from './ids';
+import { type Id, IdSchema } from './ids';
 import { ValidationError } from './validation-error';
+
+/**
+ * The body of a reorder: the fields' ids in the order the form shows them. Capped far above any
+ * contact center's number of fields, so a hostile body stays small.
+ */
+export const FieldOrderSchema = z.object({ orderedIds: z.array(IdSchema).max(1000) });
+export type FieldOrder = z.infer<typeof FieldOrderSchema>;
 
 /**
  * The administrator's new order of the custom fields (R20): `orderedIds` lists the fields in the

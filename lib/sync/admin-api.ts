@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FieldDefinitionDraft } from '../domain/define-field';
 import { type FieldDefinition, FieldDefinitionSchema } from '../domain/field-definition';
 import type { Id } from '../domain/ids';
-import { reorderFields } from '../domain/reorder-fields';
+import type { FieldOrder } from '../domain/reorder-fields';
 import { type Settings, SettingsSchema } from '../domain/settings';
 import { type TransactionCode, TransactionCodeSchema } from '../domain/transaction-code';
 import type {
@@ -68,19 +68,17 @@ export function editFieldDefinition(
 }
 
 /**
- * Puts the fields in the administrator's order: only the fields whose place changed are sent,
- * one by one (the server has no bulk reorder). Returns every definition, in order.
+ * Puts the fields in the administrator's order in one request, which the server applies whole
+ * or not at all. Returns every definition, in order.
  */
-export async function reorderFieldDefinitions(
+export function reorderFieldDefinitions(
   http: KyInstance,
-  definitions: readonly FieldDefinition[],
   orderedIds: readonly Id[],
 ): Promise<FieldDefinition[]> {
-  const byId = new Map(definitions.map((definition) => [definition.id, definition]));
-  for (const moved of reorderFields(definitions, orderedIds)) {
-    byId.set(moved.id, await editFieldDefinition(http, moved.id, { order: moved.order }));
-  }
-  return [...byId.values()].sort((a, b) => a.order - b.order);
+  const body: FieldOrder = { orderedIds: [...orderedIds] };
+  return call(itemsOf(FieldDefinitionSchema), () =>
+    http.put('v1/field-definitions/order', { json: body }).json(),
+  ).then(({ items }) => items.sort((a, b) => a.order - b.order));
 }
 
 export function listTransactionCodes(http: KyInstance): Promise<TransactionCode[]> {

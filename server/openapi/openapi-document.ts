@@ -4,6 +4,7 @@ import { CustomerChangesSchema, CustomerDraftSchema } from '../../lib/domain/cus
 import { FieldDefinitionDraftSchema } from '../../lib/domain/define-field';
 import { FieldDefinitionSchema } from '../../lib/domain/field-definition';
 import { HistoryEntrySchema } from '../../lib/domain/history';
+import { FieldOrderSchema } from '../../lib/domain/reorder-fields';
 import { SettingsSchema } from '../../lib/domain/settings';
 import {
   MUTATION_ARGS,
@@ -38,6 +39,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   FieldDefinition: FieldDefinitionSchema,
   FieldDefinitionDraft: FieldDefinitionDraftSchema,
   FieldDefinitionChanges: FieldDefinitionChangesSchema,
+  FieldOrder: FieldOrderSchema,
   TransactionCode: TransactionCodeSchema,
   User: UserSchema,
   Settings: SettingsSchema,
@@ -183,6 +185,14 @@ const PATHS: Record<string, Record<string, Operation>> = {
       ok: ok('The field.', json(ref('FieldDefinition')), 201),
     },
   },
+  '/v1/field-definitions/order': {
+    put: {
+      summary:
+        'Puts the fields in the order of `orderedIds`, all at once (administrators); fields left out keep their place after those.',
+      body: 'FieldOrder',
+      ok: ok('Every field, in the new order.', listOf('FieldDefinition')),
+    },
+  },
   '/v1/field-definitions/{id}': {
     patch: {
       summary: 'Edits or archives a field (administrators).',
@@ -247,7 +257,7 @@ const PATHS: Record<string, Record<string, Operation>> = {
   '/v1/sync/pull': {
     get: {
       summary: 'Every change after the cursor, paged; optional working-set scope and long polling.',
-      query: ['cursor', 'limit', 'scope', 'customers', 'wait'],
+      query: ['cursor', 'limit', 'scope', 'customers', 'tasks', 'wait'],
       ok: ok('A page of changes.', json(ref('PullPage'))),
     },
   },

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { defineField, FieldDefinitionDraftSchema } from '../../lib/domain/define-field';
 import { newId } from '../../lib/domain/ids';
+import { FieldOrderSchema, reorderFields } from '../../lib/domain/reorder-fields';
 import {
   FieldDefinitionChangesSchema,
   updateFieldDefinition,
@@ -34,6 +35,22 @@ export function fieldDefinitionsRoute(db: Kysely<Database>): Hono<AppEnv> {
       return definition;
     });
     return c.json(created, 201);
+  });
+
+  // All moves in one transaction: a failure leaves the old order whole, never half of the new one.
+  route.put('/order', async (c) => {
+    requireAdministrator(c, 'reorder custom fields');
+    const { orderedIds } = await readJson(c, FieldOrderSchema.strict());
+    const ordered = await writeAs(db, c, async (writer) => {
+      const existing = await loadFieldDefinitions(writer.trx, writer.tenantId);
+      const moved = reorderFields(existing, orderedIds);
+      for (const definition of moved) await saveFieldDefinition(writer, definition);
+      const byId = new Map(
+        [...existing, ...moved].map((definition) => [definition.id, definition]),
+      );
+      return [...byId.values()].sort((a, b) => a.order - b.order);
+    });
+    return c.json({ items: ordered });
   });
 
   route.patch('/:id', async (c) => {

@@ -36,9 +36,9 @@ function fakeFieldsApi(initial: FieldDefinition[]) {
       stored = stored.map((definition) => (definition.id === id ? updated : definition));
       return { ok: true, value: updated };
     },
-    reorder: async (definitions, orderedIds) => {
+    reorder: async (orderedIds) => {
       requests.push({ name: 'reorder', args: [orderedIds] });
-      const moved = new Map(reorderFields(definitions, orderedIds).map((d) => [d.id, d]));
+      const moved = new Map(reorderFields(stored, orderedIds).map((d) => [d.id, d]));
       stored = stored.map((definition) => moved.get(definition.id) ?? definition);
       return { ok: true, value: [...stored].sort((a, b) => a.order - b.order) };
     },

@@ -69,11 +69,13 @@ describe('administrator requests against the real server (in process)', () => {
     const relabelled = await editFieldDefinition(admin, first.id, { label: 'Order no.' });
     expect(relabelled.label).toBe('Order no.');
 
-    const reordered = await reorderFieldDefinitions(admin, await listFieldDefinitions(admin), [
-      second.id,
-      first.id,
-    ]);
+    const reordered = await reorderFieldDefinitions(admin, [second.id, first.id]);
     expect(reordered.map((field) => field.key)).toEqual(['channel', 'order_number']);
+    expect(await adminResult(() => reorderFieldDefinitions(admin, [first.id, first.id]))).toEqual({
+      ok: false,
+      message: expect.any(String),
+      fields: { order: 'List each existing field at most once.' },
+    });
     expect((await listFieldDefinitions(admin)).map((field) => field.key)).toEqual([
       'channel',
       'order_number',
