@@ -39,7 +39,7 @@ function CustomerPrompt({ form }: { form: TaskFormState }) {
       <CustomerPicker
         customerId={form.values.value.customerId}
         callNumber={form.callNumber.value}
-        candidates={state.callerCandidates.value ?? []}
+        candidates={form.typedNumberCallers.value ?? state.callerCandidates.value ?? []}
         autoFocus
         onSelect={(id) => {
           form.update({ customerId: id });

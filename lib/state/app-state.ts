@@ -203,18 +203,19 @@ export function createAppState({
     async (id) => (id ? ((await db.tasks.get(id)) ?? null) : null),
   );
 
+  /** R3: the customers with this number, by name. */
+  const customersWithNumber = async (number: string): Promise<Id[]> => {
+    const { customersByPhone } = await import('../db/queries/customers-by-phone');
+    const customers = await customersByPhone(db, number);
+    return customers.sort((a, b) => a.name.localeCompare(b.name)).map((customer) => customer.id);
+  };
   /** R3, R4: the customers an open call log's number belongs to, offered when it has none. */
   const callerCandidates = liveQuerySignal(
     () => {
       const task = openTask.value;
       return task && task.customerId === null ? (task.call?.number ?? null) : null;
     },
-    async (number): Promise<Id[]> => {
-      if (!number) return [];
-      const { customersByPhone } = await import('../db/queries/customers-by-phone');
-      const customers = await customersByPhone(db, number);
-      return customers.sort((a, b) => a.name.localeCompare(b.name)).map((customer) => customer.id);
-    },
+    async (number): Promise<Id[]> => (number ? customersWithNumber(number) : []),
   );
   const shownCustomerId = computed(() => {
     const current = route.value;
@@ -270,6 +271,7 @@ export function createAppState({
     parent: parent.value,
     customer: customer.value,
     callerCandidates: callerCandidates.value,
+    customersWithNumber,
     customerTasks: customerTasks.value,
     /** The first screen is on show: load the rest of the list, the queue and the settings. */
     screenShown() {

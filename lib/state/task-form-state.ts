@@ -112,6 +112,11 @@ export function createTaskFormState({
   const restored = signal(false);
   /** R4: a call log saved without a customer asks for one first. */
   const customerPrompt = signal(false);
+  /**
+   * The customers with the number the agent typed into a log the softphone gave none (R3, R4):
+   * offered first in the prompt. Null while no typed number was looked up.
+   */
+  const typedNumberCallers = signal<Id[] | null>(null);
   /** While Delete asks for confirmation: the task's number of clones (R17 warns when > 0). */
   const deleteWarning = signal<number | null>(null);
   /** The task changed under the agent's unsaved edits: who, when, and which fields. */
@@ -212,8 +217,17 @@ export function createTaskFormState({
       return null;
     }
     if (task?.call && values.value.customerId === null && !options.withoutCustomer) {
-      customerPrompt.value = true;
-      return null;
+      const typed = callNumberMissing ? callNumber.value : null;
+      const callers = typed ? await app.customersWithNumber(typed) : [];
+      typedNumberCallers.value = typed ? callers : null;
+      // R3 holds for a number the agent typed as for one the softphone showed.
+      const [only] = callers;
+      if (callers.length === 1 && only) {
+        values.value = { ...values.value, customerId: only };
+      } else {
+        customerPrompt.value = true;
+        return null;
+      }
     }
     customerPrompt.value = false;
     status.value = 'saving';
@@ -247,6 +261,7 @@ export function createTaskFormState({
     status,
     restored,
     customerPrompt,
+    typedNumberCallers,
     deleteWarning,
     conflict,
     callNumber,

@@ -128,6 +128,35 @@ describe('the task form state', () => {
     expect((await form.save({ withoutCustomer: true }))?.call?.number).toBe('+14155550177');
   });
 
+  it('R3: a number typed into a numberless log attaches the one customer who has it', async () => {
+    const ada = await state.createCustomer({ name: 'Ada', phone: '+1 415 555 0177', email: '' });
+    const base = callLog(6);
+    const log = { ...base, call: base.call && { ...base.call, number: null } };
+    await db.tasks.put(log);
+    const form = formFor(log);
+    await form.ready;
+    form.update({ callNumber: '+1 (415) 555-0177' });
+    const saved = await form.save();
+    expect(form.customerPrompt.value).toBe(false);
+    expect(saved?.customerId).toBe(ada.id);
+    expect((await db.tasks.get(log.id))?.customerId).toBe(ada.id);
+  });
+
+  it('R3, R4: a typed number several customers share offers them first in the prompt', async () => {
+    const bo = await state.createCustomer({ name: 'Bo', phone: '+14155550188', email: '' });
+    const al = await state.createCustomer({ name: 'Al', phone: '+14155550188', email: '' });
+    const base = callLog(7);
+    const log = { ...base, call: base.call && { ...base.call, number: null } };
+    await db.tasks.put(log);
+    const form = formFor(log);
+    await form.ready;
+    form.update({ callNumber: '+1 415 555 0188' });
+    expect(await form.save()).toBeNull();
+    expect(form.customerPrompt.value).toBe(true);
+    expect(form.typedNumberCallers.value).toEqual([al.id, bo.id]);
+    expect((await db.tasks.get(log.id))?.customerId).toBeNull();
+  });
+
   it('R4: a customer created from the picker is stored with its number as E.164', async () => {
     const customer = await state.createCustomer({
       name: 'Alan Turing',
