@@ -18,6 +18,7 @@ import {
   handleSyncDiscard,
   handleSyncNow,
   handleSyncRetry,
+  handleTaskOpened,
 } from './handlers/sync-messages';
 import { rearmOnTaskWrites, rearmReminders, registerReminders } from './reminders';
 import { openPanelFromToolbarButton } from './side-panel';
@@ -36,6 +37,7 @@ const handlers: MessageHandlers = {
   'sync/retry': handleSyncRetry,
   'sync/discard': handleSyncDiscard,
   'sync/customer-opened': handleCustomerOpened,
+  'sync/task-opened': handleTaskOpened,
 };
 
 export default defineBackground(() => {

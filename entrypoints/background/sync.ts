@@ -7,6 +7,7 @@ import { forgetOpenedCustomer, rememberOpenedCustomer } from '../../lib/db/sync-
 import { watchTableWrites } from '../../lib/db/watch-table-writes';
 import type { Id } from '../../lib/domain/ids';
 import { ownLocalAgentId } from '../../lib/session/current-agent';
+import { keepOpenedTaskCurrent } from '../../lib/sync/keep-opened-task-current';
 import { loadCustomerTasks } from '../../lib/sync/load-customer-tasks';
 import { discardRefusedChange } from '../../lib/sync/refused-changes';
 import { runSync } from '../../lib/sync/run-sync';
@@ -132,4 +133,16 @@ export async function customerOpened(customerId: Id): Promise<number> {
     await forgetOpenedCustomer(db, customerId);
     throw error;
   }
+}
+
+/** The agent opened a task from a server search: see keepOpenedTaskCurrent. */
+export async function taskOpened(taskId: Id): Promise<boolean> {
+  const db = openBackgroundDb();
+  const connection = await signedIn(db);
+  if (!connection) return false;
+  const current = await webLock(SYNC_LOCK, () =>
+    keepOpenedTaskCurrent(db, connection.http, taskId, connection.session.user.id),
+  );
+  if (current) indexPulledTasks(db);
+  return current;
 }

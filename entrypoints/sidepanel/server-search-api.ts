@@ -17,6 +17,7 @@ export function browserServerSearchApi(
       import('../../lib/db/session-store'),
       import('../../lib/sync/server-http'),
       import('../../lib/sync/server-search'),
+      import('./sync-messages'),
     ]);
   return {
     signedIn,
@@ -34,8 +35,9 @@ export function browserServerSearchApi(
       return searchServerTasks(http, query);
     },
     async store(task) {
-      const [, , { storeFoundTask }] = await code();
+      const [, , { storeFoundTask }, { announceOpenedTask }] = await code();
       await storeFoundTask(db, task, { actorId: agentId, now: new Date().toISOString() });
+      announceOpenedTask(task.id);
     },
   };
 }

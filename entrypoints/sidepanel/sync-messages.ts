@@ -1,6 +1,7 @@
 import { effect, type ReadonlySignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { watchTableWrites } from '../../lib/db/watch-table-writes';
+import type { Id } from '../../lib/domain/ids';
 import type { Message } from '../../lib/messages/protocol';
 import type { Route } from '../../lib/state/app-state';
 
@@ -37,6 +38,14 @@ export function announceOpenedCustomers(route: ReadonlySignal<Route>): () => voi
     if (customerId && customerId !== last) quietly({ type: 'sync/customer-opened', customerId });
     last = customerId;
   });
+}
+
+/**
+ * A task opened from a server search lies outside the working set: the background brings its
+ * current copy and history, and keeps it current from then on.
+ */
+export function announceOpenedTask(taskId: Id): void {
+  quietly({ type: 'sync/task-opened', taskId });
 }
 
 export function requestSync(): void {

@@ -51,6 +51,8 @@ export const MessageSchemas = {
   'sync/customer-opened': z
     .object({ type: z.literal('sync/customer-opened'), customerId: IdSchema })
     .strict(),
+  /** Extension pages only: the agent opened a task from a server search; pulls keep it current. */
+  'sync/task-opened': z.object({ type: z.literal('sync/task-opened'), taskId: IdSchema }).strict(),
 } as const;
 
 export type MessageType = keyof typeof MessageSchemas;
@@ -63,6 +65,7 @@ export const EXTENSION_PAGE_MESSAGES: ReadonlySet<MessageType> = new Set([
   'sync/retry',
   'sync/discard',
   'sync/customer-opened',
+  'sync/task-opened',
   'session:changed',
 ]);
 export type Message<T extends MessageType = MessageType> = z.infer<(typeof MessageSchemas)[T]>;
@@ -78,5 +81,6 @@ export const AnyMessageSchema = z.discriminatedUnion('type', [
   MessageSchemas['sync/retry'],
   MessageSchemas['sync/discard'],
   MessageSchemas['sync/customer-opened'],
+  MessageSchemas['sync/task-opened'],
   MessageSchemas['session:changed'],
 ]);

@@ -8,7 +8,10 @@ export interface ServerSearchApi {
   /** Whether the agent is signed in, so there is a server to ask. */
   signedIn: ReadonlySignal<boolean>;
   search(query: string): Promise<Task[]>;
-  /** Keeps a task found on the server in the local store, so it opens like any other. */
+  /**
+   * Keeps a task found on the server in the local store, so it opens like any other, and in the
+   * working set, so later syncs keep it current.
+   */
   store(task: Task): Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import type { KyInstance } from 'ky';
 import { applyPulledPage } from '../db/apply-pulled-changes';
 import type { OutboxRow, WrapupDb } from '../db/database';
 import { acknowledgeMutations, pendingMutations } from '../db/outbox-store';
-import { loadCursor, openedCustomers } from '../db/sync-meta';
+import { loadCursor, openedCustomers, openedTasks } from '../db/sync-meta';
 import { loadSyncStatus, updateSyncStatus } from '../db/sync-status-store';
 import { errorMessage } from '../domain/error-message';
 import type { Id } from '../domain/ids';
@@ -99,12 +99,14 @@ async function pullAll(deps: SyncDeps, initial: boolean, alreadyReceived: number
   let pulled = 0;
   let cursor = await loadCursor(deps.db);
   const customerIds = await openedCustomers(deps.db);
+  const taskIds = await openedTasks(deps.db);
   let batch: PullPage['changes'] = [];
   for (;;) {
     const page = await pullPage(deps.http, {
       cursor,
       limit: deps.pullLimit ?? 1000,
       customerIds,
+      taskIds,
     });
     cursor = page.cursor;
     batch = batch.concat(page.changes);

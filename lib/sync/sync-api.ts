@@ -1,6 +1,7 @@
 import { HTTPError, type KyInstance } from 'ky';
 import { z } from 'zod';
 import { type Customer, CustomerSchema } from '../domain/customer';
+import { type HistoryEntry, HistoryEntrySchema } from '../domain/history';
 import {
   type Mutation,
   type MutationResult,
@@ -39,6 +40,8 @@ export interface PullQuery {
   cursor?: string;
   limit: number;
   customerIds: readonly string[];
+  /** Single tasks kept current (opened from a server search). */
+  taskIds: readonly string[];
 }
 
 /** One page of the agent's working set after `cursor`. */
@@ -46,6 +49,7 @@ export async function pullPage(http: KyInstance, query: PullQuery): Promise<Pull
   const searchParams = new URLSearchParams({ limit: String(query.limit), scope: 'working-set' });
   if (query.cursor) searchParams.set('cursor', query.cursor);
   if (query.customerIds.length > 0) searchParams.set('customers', query.customerIds.join(','));
+  if (query.taskIds.length > 0) searchParams.set('tasks', query.taskIds.join(','));
   return PullPageSchema.parse(await http.get('v1/sync/pull', { searchParams }).json());
 }
 
@@ -81,6 +85,14 @@ async function fetchOrNull(http: KyInstance, path: string): Promise<unknown> {
 export async function fetchTask(http: KyInstance, id: string): Promise<Task | null> {
   const data = await fetchOrNull(http, `v1/tasks/${encodeURIComponent(id)}`);
   return data === null ? null : TaskSchema.parse(data);
+}
+
+const HistoryPageSchema = z.object({ items: z.array(HistoryEntrySchema) });
+
+/** A task's whole history on the server, oldest first. */
+export async function fetchTaskHistory(http: KyInstance, taskId: string): Promise<HistoryEntry[]> {
+  const path = `v1/tasks/${encodeURIComponent(taskId)}/history`;
+  return HistoryPageSchema.parse(await http.get(path).json()).items;
 }
 
 /** The server's copy of a customer, or null when the server has none. */

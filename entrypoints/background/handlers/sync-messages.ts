@@ -1,7 +1,7 @@
 import { retryRejected } from '../../../lib/db/outbox-store';
 import type { MessageHandler } from '../../../lib/messages/dispatch';
 import { openBackgroundDb } from '../database';
-import { backgroundSync, customerOpened, discardRefused } from '../sync';
+import { backgroundSync, customerOpened, discardRefused, taskOpened } from '../sync';
 
 export const handleSyncNow: MessageHandler<'sync/now'> = async () => {
   backgroundSync().now();
@@ -21,4 +21,8 @@ export const handleSyncDiscard: MessageHandler<'sync/discard'> = async (message)
 
 export const handleCustomerOpened: MessageHandler<'sync/customer-opened'> = async (message) => {
   return { ok: true, received: await customerOpened(message.customerId) };
+};
+
+export const handleTaskOpened: MessageHandler<'sync/task-opened'> = async (message) => {
+  return { ok: true, current: await taskOpened(message.taskId) };
 };

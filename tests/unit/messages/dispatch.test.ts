@@ -60,6 +60,7 @@ function handlersSpy() {
     'sync/retry': vi.fn(async () => ({ ok: true })),
     'sync/discard': vi.fn(async () => ({ ok: true })),
     'sync/customer-opened': vi.fn(async () => ({ ok: true })),
+    'sync/task-opened': vi.fn(async () => ({ ok: true })),
   } satisfies MessageHandlers;
   return { handlers, callEvent, snooze };
 }
@@ -163,6 +164,7 @@ describe('dispatchMessage', () => {
     { type: 'sync/retry', mutationId: TASK_ID },
     { type: 'sync/discard', mutationId: TASK_ID },
     { type: 'sync/customer-opened', customerId: TASK_ID },
+    { type: 'sync/task-opened', taskId: TASK_ID },
   ])('refuses $type from a content script: only extension pages may send it', async (message) => {
     const { handlers } = handlersSpy();
     await expect(dispatchMessage(handlers, message, sender, OWN_ID)).rejects.toThrow(
