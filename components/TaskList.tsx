@@ -127,8 +127,7 @@ export function TaskList() {
   }, []);
   const searching = state.query.value.trim() !== '';
   const server = useOptionalServerSearch();
-  const fromServer = searching && server ? server.extra.value : [];
-  const tasks = result && fromServer.length > 0 ? [...result.tasks, ...fromServer] : result?.tasks;
+  const tasks = searching && server ? server.results.value : result?.tasks;
 
   return (
     <section class="task-list-screen" aria-labelledby="my-tasks-heading">

@@ -93,6 +93,7 @@ async function startSync(
     api: browserServerSearchApi(db, state.agentId, signedIn),
     query: state.query,
     localTasks: computed(() => state.list.value?.tasks),
+    sort: state.sort,
     open: (id) => state.open(id),
   });
   followServerEvents(db);

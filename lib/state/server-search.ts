@@ -1,7 +1,9 @@
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
+import { DEFAULT_SEARCH_SORT, type TaskSort } from '../db/queries/task-sort';
 import { errorMessage } from '../domain/error-message';
 import type { Id } from '../domain/ids';
 import type { Task } from '../domain/task';
+import { mergeServerResults } from './merge-server-results';
 
 /** What the server search needs from the outside world; the side panel wires it. */
 export interface ServerSearchApi {
@@ -21,6 +23,8 @@ export interface ServerSearchDeps {
   query: ReadonlySignal<string>;
   /** The local results on show for that query. */
   localTasks: ReadonlySignal<readonly Task[] | undefined>;
+  /** The list's sort, which ordered the local results. */
+  sort: ReadonlySignal<TaskSort | 'default'>;
   open: (id: Id) => void;
 }
 
@@ -28,10 +32,10 @@ export type ServerSearchStatus = 'idle' | 'loading' | 'done' | 'error';
 
 /**
  * Local search covers the tasks on this device (the working set); "Search the server too" asks
- * the server for the same words and adds the tasks this device lacks, marked as from the server.
- * A new query starts over.
+ * the server for the same words and merges in the tasks this device lacks, in the local results'
+ * order, marked as from the server. A new query starts over.
  */
-export function createServerSearch({ api, query, localTasks, open }: ServerSearchDeps) {
+export function createServerSearch({ api, query, localTasks, sort, open }: ServerSearchDeps) {
   const status = signal<ServerSearchStatus>('idle');
   const found = signal<readonly Task[]>([]);
   const error = signal<string | null>(null);
@@ -54,6 +58,13 @@ export function createServerSearch({ api, query, localTasks, open }: ServerSearc
     return found.value.filter((task) => !local.has(task.id));
   });
   const extraIds = computed(() => new Set(extra.value.map((task) => task.id)));
+  /** The local results with the server's matches merged in; undefined until the local ones. */
+  const results = computed<readonly Task[] | undefined>(() => {
+    const local = localTasks.value;
+    if (!local || extra.value.length === 0) return local;
+    const order = sort.value === 'default' ? DEFAULT_SEARCH_SORT : sort.value;
+    return mergeServerResults(local, extra.value, order);
+  });
 
   return {
     available: computed(() => api.signedIn.value && text.value !== ''),
@@ -61,6 +72,7 @@ export function createServerSearch({ api, query, localTasks, open }: ServerSearc
     error,
     openError,
     extra,
+    results,
     isFromServer: (id: Id) => extraIds.value.has(id),
     async fetch(): Promise<void> {
       const asked = text.value;

@@ -8,7 +8,7 @@ import { intersectPostings, WordPostings } from '../search-postings';
 import { queryTerms, wordsMatchTerms } from '../search-words';
 import { rowWords, signatureOfRank, taskIdOfRank, updatedMsOfRank } from '../task-words-row';
 import { signatureMayHold } from '../word-signature';
-import { compareWordsRows, type TaskSort } from './task-sort';
+import { compareWordsRows, DEFAULT_SEARCH_SORT, type TaskSort } from './task-sort';
 
 export interface TaskSearchFilters {
   kinds?: readonly TaskKind[];
@@ -290,7 +290,7 @@ export async function searchTasks(
   options: TaskSearchOptions = {},
 ): Promise<TaskSearchResult> {
   const terms = queryTerms(query);
-  const sort = options.sort ?? 'updated_desc';
+  const sort = options.sort ?? DEFAULT_SEARCH_SORT;
   const offset = options.offset ?? 0;
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const matches = rowFilter(terms, filters);

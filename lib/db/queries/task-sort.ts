@@ -6,6 +6,9 @@ export const TASK_SORTS = ['updated_desc', 'due_asc', 'created_desc'] as const;
 /** Last changed first (the default), next due first, or newest first. */
 export type TaskSort = (typeof TASK_SORTS)[number];
 
+/** A search's order when the agent picked none: the rank's, last changed first. */
+export const DEFAULT_SEARCH_SORT: TaskSort = 'updated_desc';
+
 interface SortKey {
   ms: number;
   id: string;
@@ -35,6 +38,19 @@ function rowKey(sort: 'created_desc' | 'due_asc', row: TaskWordsRow): SortKey {
 
 export function compareTasks(sort: TaskSort): (a: Task, b: Task) => number {
   return (a, b) => compareKeys(sort, taskKey(sort, a), taskKey(sort, b));
+}
+
+/**
+ * The order of search results, for tasks from elsewhere to join them: the rank's for
+ * `updated_desc` (last changed first, ties by id ascending, as searchRank spells it), else the
+ * sort's own.
+ */
+export function compareSearchResults(sort: TaskSort): (a: Task, b: Task) => number {
+  if (sort !== 'updated_desc') return compareTasks(sort);
+  return (a, b) => {
+    const newerFirst = Date.parse(b.updatedAt) - Date.parse(a.updatedAt);
+    return newerFirst !== 0 ? newerFirst : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
 }
 
 /** Search order for the sorts other than the rank (which is the order of its primary key). */

@@ -41,6 +41,7 @@ describe('search continued on the server (happy-dom)', () => {
       },
       query: state.query,
       localTasks: computed(() => state.list.value?.tasks),
+      sort: state.sort,
       open: (id) => state.open(id),
     });
     root = document.createElement('div');
@@ -78,20 +79,24 @@ describe('search continued on the server (happy-dom)', () => {
     await until(() => searchButton() === undefined);
   });
 
-  it('merges the server’s matches this device lacks, marked; opening one stores and opens it', async () => {
+  it('merges the server’s matches this device lacks in the list’s order, marked; opening one stores and opens it', async () => {
     state.query.value = 'invoice';
     await until(() => rows().length === 1 && searchButton() !== undefined);
     searchButton()?.click();
     await until(() => rows().length === 2);
     expect(search).toHaveBeenCalledWith('invoice');
     expect(text()).toContain('1 more from the server');
+    // Bo's task changed last, so it leads, as it would among local results.
     const [first, second] = rows();
-    expect(first?.textContent).toContain('Invoice for Ada');
-    expect(first?.querySelector('[data-field="from-server"]')).toBeNull();
-    expect(second?.textContent).toContain('Invoice for Bo');
-    expect(second?.querySelector('[data-field="from-server"]')?.textContent).toBe('from server');
+    expect(first?.textContent).toContain('Invoice for Bo');
+    expect(first?.querySelector('[data-field="from-server"]')?.textContent).toBe('from server');
+    expect(second?.textContent).toContain('Invoice for Ada');
+    expect(second?.querySelector('[data-field="from-server"]')).toBeNull();
+    // Undated both, next due first falls back to id order: Ada's task now leads.
+    state.sort.value = 'due_asc';
+    await until(() => rows()[0]?.textContent?.includes('Invoice for Ada') === true);
 
-    second?.click();
+    rows()[1]?.click();
     await until(() => state.route.value.screen === 'task');
     expect(state.route.value).toEqual({ screen: 'task', taskId: remote.id });
     expect(await db.tasks.get(remote.id)).toMatchObject({ subject: 'Invoice for Bo', number: 12 });
