@@ -66,6 +66,24 @@ function forgetTask(page: Page, id: string) {
   }, id);
 }
 
+/** The tasks the extension keeps current for having been opened from a server search. */
+function openedTasksInStore(page: Page) {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('wrapup');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const row = await new Promise<{ value?: unknown } | undefined>((resolve, reject) => {
+      const request = db.transaction('meta').objectStore('meta').get('sync:openedTasks');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return row?.value ?? [];
+  });
+}
+
 /** One task as the extension's store holds it. */
 function storedTask(page: Page, id: string) {
   return page.evaluate(async (id) => {
@@ -332,6 +350,8 @@ describe.skipIf(!chromiumPath)('the sync status in the side panel, in real Chrom
       await page.waitForSelector('[data-testid="task-form"]');
       expect(await page.inputValue('#task-subject')).toBe('Zeppelin charter enquiry');
       expect(await storedTask(page, id)).toMatchObject({ subject: 'Zeppelin charter enquiry' });
+      // The background keeps it current from now on, though it is not in Bo's working set.
+      await expect.poll(() => openedTasksInStore(page), { timeout: 10_000 }).toEqual([id]);
     });
   });
 });
