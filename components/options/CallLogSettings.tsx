@@ -1,9 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Settings } from '../../lib/domain/settings';
+import type { VersionedSettings } from '../../lib/domain/settings-changes';
 import { TASK_KINDS } from '../../lib/domain/task-kind';
 import { t } from '../../lib/i18n/translate';
 import { errorsByField } from '../../lib/state/field-definition-form';
+import { keepEdits } from '../../lib/state/keep-edits';
 import { FieldError, invalidProps } from '../task-form/field-error';
 import type { AdminScreensApi } from './admin-api';
 
@@ -23,20 +25,43 @@ function toForm(settings: Settings): CallLogForm {
 
 /**
  * The contact center's call-log settings (R1, R2, R11): automatic call logs, the mode a log
- * opens in, which interaction kinds make logs, and the default reminder lead time.
+ * opens in, which interaction kinds make logs, and the default reminder lead time. A save names
+ * the version the form was loaded from; when another administrator saved since, the form takes
+ * their settings and keeps what this administrator changed, to be saved again.
  */
 export function CallLogSettings({ api }: { api: AdminScreensApi['settings'] }) {
   const form = useSignal<CallLogForm | null>(null);
+  /** The settings the form was loaded from: its version, and what counts as edited. */
+  const base = useSignal<VersionedSettings | null>(null);
   const errors = useSignal<Record<string, string>>({});
   const problem = useSignal('');
   const status = useSignal('');
 
   useEffect(() => {
     void api.load().then((result) => {
-      if (result.ok) form.value = toForm(result.value);
-      else problem.value = result.message;
+      if (!result.ok) {
+        problem.value = result.message;
+        return;
+      }
+      base.value = result.value;
+      form.value = toForm(result.value);
     });
-  }, [api, form, problem]);
+  }, [api, base, form, problem]);
+
+  const rebase = async (message: string) => {
+    const fresh = await api.load();
+    if (!fresh.ok) {
+      problem.value = fresh.message;
+      return;
+    }
+    // Read after the load, so whatever was typed meanwhile is kept too.
+    const draft = form.value;
+    if (!draft) return;
+    const edited = base.value ? keepEdits(toForm(base.value), draft, toForm(fresh.value)) : draft;
+    base.value = fresh.value;
+    form.value = edited;
+    problem.value = message;
+  };
 
   const current = form.value;
   const set = (changes: Partial<CallLogForm>) => {
@@ -52,12 +77,21 @@ export function CallLogSettings({ api }: { api: AdminScreensApi['settings'] }) {
       return;
     }
     const { defaultReminderLeadMinutes: _typed, ...rest } = current;
-    const result = await api.change({ ...rest, defaultReminderLeadMinutes: minutes });
+    const result = await api.change({
+      ...rest,
+      defaultReminderLeadMinutes: minutes,
+      baseVersion: base.value?.version,
+    });
+    if (!result.ok && result.changedMeanwhile) {
+      await rebase(result.message);
+      return;
+    }
     if (!result.ok) {
       errors.value = errorsByField(result.fields);
       problem.value = result.message;
       return;
     }
+    base.value = result.value;
     form.value = toForm(result.value);
     errors.value = {};
     problem.value = '';

@@ -7,6 +7,7 @@ import {
 import { errorMessage } from '../../lib/domain/error-message';
 import { t } from '../../lib/i18n/translate';
 import { profileIdFromName } from '../../lib/softphone/profile-draft';
+import { ChangedMeanwhileError } from './changed-meanwhile-error';
 import type { CustomerPagesApi } from './customer-pages-api';
 
 const FIELDS = ['name', 'urlPattern', 'selectorName', 'selectorPhone', 'selectorEmail'] as const;
@@ -69,8 +70,7 @@ export function CustomerPages({ api }: { api: CustomerPagesApi }) {
   const status = useSignal('');
   const failure = useSignal('');
 
-  useEffect(() => {
-    list.value = [];
+  const reload = () =>
     api.load().then(
       (loaded) => {
         list.value = loaded;
@@ -79,13 +79,25 @@ export function CustomerPages({ api }: { api: CustomerPagesApi }) {
         failure.value = errorMessage(error);
       },
     );
+
+  useEffect(() => {
+    list.value = [];
+    void reload();
   }, [api, list, failure]);
 
-  /** Whether the list was stored; when not, the reason is shown and nothing else changes. */
+  /**
+   * Whether the list was stored; when not, the reason is shown and what was typed stays. When
+   * another administrator saved first, the list shows theirs, to add to or delete from again.
+   */
   const store = async (next: CustomerPageRecogniser[], message: string): Promise<boolean> => {
     try {
       await api.save(next);
     } catch (error) {
+      if (error instanceof ChangedMeanwhileError) {
+        failure.value = error.message;
+        await reload();
+        return false;
+      }
       failure.value = t('recogniserNotSaved', { reason: errorMessage(error) });
       return false;
     }

@@ -8,6 +8,7 @@ import {
 } from '../../lib/domain/softphone-profile';
 import { t } from '../../lib/i18n/translate';
 import { draftFromProfile, type ProfileDraft } from '../../lib/softphone/profile-draft';
+import { ChangedMeanwhileError } from './changed-meanwhile-error';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileTest } from './ProfileTest';
 import type { SoftphoneProfilesApi } from './softphone-profiles-api';
@@ -132,7 +133,13 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
     try {
       await api.save(profile);
     } catch (error) {
-      // The editor stays open with everything typed, beside the reason.
+      // The editor stays open with everything typed, beside the reason; when another
+      // administrator saved first, the list shows theirs so the save can go on top of it.
+      if (error instanceof ChangedMeanwhileError) {
+        failure.value = error.message;
+        await reload();
+        return;
+      }
       failure.value = t('profileNotSaved', { reason: errorMessage(error) });
       return;
     }
@@ -149,6 +156,11 @@ export function SoftphoneProfiles({ api }: { api: SoftphoneProfilesApi }) {
     try {
       await api.remove(profile.id);
     } catch (error) {
+      if (error instanceof ChangedMeanwhileError) {
+        failure.value = error.message;
+        await reload();
+        return;
+      }
       failure.value = t('profileNotDeleted', { reason: errorMessage(error) });
       return;
     }

@@ -1,7 +1,7 @@
 import type { FieldDefinitionDraft } from '../../lib/domain/define-field';
 import type { FieldDefinition } from '../../lib/domain/field-definition';
 import type { Id } from '../../lib/domain/ids';
-import type { Settings } from '../../lib/domain/settings';
+import type { SettingsChanges, VersionedSettings } from '../../lib/domain/settings-changes';
 import type { TransactionCode } from '../../lib/domain/transaction-code';
 import type {
   TransactionCodeChanges,
@@ -36,7 +36,8 @@ export interface AdminScreensApi {
     edit(id: Id, changes: UserChangesInput): Promise<AdminResult<User>>;
   };
   settings: {
-    load(): Promise<AdminResult<Settings>>;
-    change(changes: Partial<Settings>): Promise<AdminResult<Settings>>;
+    load(): Promise<AdminResult<VersionedSettings>>;
+    /** With `baseVersion`, refused (`changedMeanwhile`) if someone changed them since. */
+    change(changes: SettingsChanges): Promise<AdminResult<VersionedSettings>>;
   };
 }

@@ -4,7 +4,7 @@ import { type AdminRecords, storeAdminRecords } from '../../lib/db/admin-records
 import type { WrapupDb } from '../../lib/db/database';
 import type { FieldDefinition } from '../../lib/domain/field-definition';
 import type { Session } from '../../lib/domain/session';
-import type { Settings } from '../../lib/domain/settings';
+import type { VersionedSettings } from '../../lib/domain/settings-changes';
 import type { TransactionCode } from '../../lib/domain/transaction-code';
 import type { User } from '../../lib/domain/user';
 import * as admin from '../../lib/sync/admin-api';
@@ -28,7 +28,9 @@ export function browserAdminApi(db: WrapupDb, session: Session): AdminScreensApi
   }));
   const code = keep((answer: TransactionCode) => ({ transactionCodes: [answer] }));
   const user = keep((answer: User) => ({ users: [answer] }));
-  const settings = keep((answer: Settings) => ({ settings: answer }));
+  const settings = keep(({ version: _version, ...answer }: VersionedSettings) => ({
+    settings: answer,
+  }));
   return {
     selfId: session.user.id,
     fields: {

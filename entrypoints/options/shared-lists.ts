@@ -1,5 +1,7 @@
 import type { AdminScreensApi } from '../../components/options/admin-api';
+import { ChangedMeanwhileError } from '../../components/options/changed-meanwhile-error';
 import type { Settings } from '../../lib/domain/settings';
+import type { VersionedSettings } from '../../lib/domain/settings-changes';
 import { t } from '../../lib/i18n/translate';
 import type { AdminResult } from '../../lib/sync/admin-api';
 
@@ -9,32 +11,47 @@ type Entry<K extends SharedListKey> = NonNullable<Settings[K]>[number];
 /** The server's answer, or an Error carrying what the administrator should read. */
 function answerOf<T>(result: AdminResult<T>): T {
   if (result.ok) return result.value;
+  if (result.changedMeanwhile) throw new ChangedMeanwhileError(result.message);
   throw new Error([result.message, ...Object.values(result.fields)].join(' '));
 }
 
 /**
- * One of the contact center's shared lists in its settings, changed on the server. Each change
- * reads the list afresh and replaces it whole, so it applies to what the server holds now.
+ * One of the contact center's shared lists in its settings, changed on the server. Every change
+ * applies to the list as this screen last loaded it and names that version, so a list another
+ * administrator saved since is never overwritten unseen: the change fails with a
+ * ChangedMeanwhileError, and the screen loads the list again.
  */
 export function contactCenterList<K extends SharedListKey>(
   settings: AdminScreensApi['settings'],
   key: K,
 ) {
-  const load = async (): Promise<Entry<K>[]> => [...(answerOf(await settings.load())[key] ?? [])];
+  let seen: { entries: Entry<K>[]; version: string } | null = null;
+  const remember = (answer: VersionedSettings): Entry<K>[] => {
+    const entries = [...(answer[key] ?? [])] as Entry<K>[];
+    seen = { entries, version: answer.version };
+    return [...entries];
+  };
+  const load = async (): Promise<Entry<K>[]> => remember(answerOf(await settings.load()));
+  const loaded = async () => {
+    if (seen === null) await load();
+    return seen as NonNullable<typeof seen>;
+  };
   const replace = async (next: Entry<K>[]): Promise<void> => {
-    answerOf(await settings.change({ [key]: next }));
+    const { version } = await loaded();
+    remember(answerOf(await settings.change({ [key]: next, baseVersion: version })));
   };
   return {
     load,
     replace,
     /** Adds the entry, or replaces the one with its id where it stands. */
     async put(entry: Entry<K>): Promise<void> {
-      const current = await load();
-      const at = current.findIndex((existing) => existing.id === entry.id);
-      await replace(at === -1 ? [...current, entry] : current.with(at, entry));
+      const { entries } = await loaded();
+      const at = entries.findIndex((existing) => existing.id === entry.id);
+      await replace(at === -1 ? [...entries, entry] : entries.with(at, entry));
     },
     async remove(id: string): Promise<void> {
-      await replace((await load()).filter((existing) => existing.id !== id));
+      const { entries } = await loaded();
+      await replace(entries.filter((existing) => existing.id !== id));
     },
   };
 }

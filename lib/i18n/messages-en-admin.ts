@@ -125,6 +125,8 @@ export const ADMIN_MESSAGES_EN = {
   settingsLeadInvalid: 'Enter whole minutes from 0 to 1440.',
   settingsSave: 'Save settings',
   settingsSaved: 'Settings saved. Agents get them at their next sync.',
+  settingsChangedMeanwhile:
+    'These settings were changed by someone else meanwhile — reloaded; your edit is kept, save again.',
   preferencesHeading: 'My settings',
   preferencesLead: 'My reminder lead (minutes)',
   preferencesLeadPlaceholder: 'the contact center’s default',

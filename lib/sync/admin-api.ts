@@ -4,7 +4,11 @@ import type { FieldDefinitionDraft } from '../domain/define-field';
 import { type FieldDefinition, FieldDefinitionSchema } from '../domain/field-definition';
 import type { Id } from '../domain/ids';
 import type { FieldOrder } from '../domain/reorder-fields';
-import { type Settings, SettingsSchema } from '../domain/settings';
+import {
+  type SettingsChanges,
+  type VersionedSettings,
+  VersionedSettingsSchema,
+} from '../domain/settings-changes';
 import { type TransactionCode, TransactionCodeSchema } from '../domain/transaction-code';
 import type {
   TransactionCodeChanges,
@@ -120,21 +124,49 @@ export function editUser(http: KyInstance, id: Id, changes: UserChangesInput): P
   );
 }
 
-export function loadServerSettings(http: KyInstance): Promise<Settings> {
-  return call(SettingsSchema, () => http.get('v1/settings').json());
+/**
+ * A settings change refused because it was made on an older version: another administrator
+ * saved first. The screen reloads the settings and keeps its administrator's edit.
+ */
+export class SettingsChangedMeanwhileError extends ServerError {
+  override readonly name = 'SettingsChangedMeanwhileError';
 }
 
-export function changeServerSettings(
+export function loadServerSettings(http: KyInstance): Promise<VersionedSettings> {
+  return call(VersionedSettingsSchema, () => http.get('v1/settings').json());
+}
+
+/** Changes the settings; with `baseVersion`, only if nobody changed them since that version. */
+export async function changeServerSettings(
   http: KyInstance,
-  changes: Partial<Settings>,
-): Promise<Settings> {
-  return call(SettingsSchema, () => http.patch('v1/settings', { json: changes }).json());
+  changes: SettingsChanges,
+): Promise<VersionedSettings> {
+  try {
+    return await call(VersionedSettingsSchema, () =>
+      http.patch('v1/settings', { json: changes }).json(),
+    );
+  } catch (error) {
+    // The only conflict a settings change can meet (see server/routes/settings.ts).
+    if (error instanceof ServerError && error.status === 409) {
+      throw new SettingsChangedMeanwhileError(
+        'bad-request',
+        t('settingsChangedMeanwhile'),
+        409,
+        null,
+        [],
+        { cause: error },
+      );
+    }
+    throw error;
+  }
 }
 
 /** What an administrator's form shows for a failure: one message, and messages by field path. */
 export interface AdminProblem {
   message: string;
   fields: Record<string, string>;
+  /** Set when someone else changed the settings first: reload them, keep the edit. */
+  changedMeanwhile?: true;
 }
 
 /**
@@ -149,6 +181,8 @@ export function adminProblem(error: unknown): AdminProblem {
     if (path) fields[path] ??= message;
   }
   const message = error.detail ?? (error.errors.length > 0 ? t('adminFixFields') : error.message);
+  if (error instanceof SettingsChangedMeanwhileError)
+    return { message, fields, changedMeanwhile: true };
   return { message, fields };
 }
 

@@ -27,6 +27,8 @@ export interface TenantsTable {
   webhook_secret: Generated<string>;
   /** The last change revision handed out; see server/store/write-transaction.ts. */
   revision: ColumnType<string, never, number | string | bigint>;
+  /** The revision of the last settings change: the settings' version. */
+  settings_revision: ColumnType<string, never, number | string | bigint>;
   /** The last task number handed out. */
   task_counter: ColumnType<string, never, number | string | bigint>;
 }

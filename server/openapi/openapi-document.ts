@@ -5,7 +5,7 @@ import { FieldDefinitionDraftSchema } from '../../lib/domain/define-field';
 import { FieldDefinitionSchema } from '../../lib/domain/field-definition';
 import { HistoryEntrySchema } from '../../lib/domain/history';
 import { FieldOrderSchema } from '../../lib/domain/reorder-fields';
-import { SettingsSchema } from '../../lib/domain/settings';
+import { SettingsChangesSchema, VersionedSettingsSchema } from '../../lib/domain/settings-changes';
 import {
   MUTATION_ARGS,
   MutationResultSchema,
@@ -42,7 +42,8 @@ const SCHEMAS: Record<string, z.ZodType> = {
   FieldOrder: FieldOrderSchema,
   TransactionCode: TransactionCodeSchema,
   User: UserSchema,
-  Settings: SettingsSchema,
+  Settings: VersionedSettingsSchema,
+  SettingsChanges: SettingsChangesSchema,
   PushBody: PushBodySchema,
   MutationResult: MutationResultSchema,
   PullPage: PullPageSchema,
@@ -231,10 +232,15 @@ const PATHS: Record<string, Record<string, Operation>> = {
     },
   },
   '/v1/settings': {
-    get: { summary: 'Contact-center settings.', ok: ok('The settings.', json(ref('Settings'))) },
-    patch: {
-      summary: 'Changes settings (administrators).',
+    get: {
+      summary: 'Contact-center settings, with their `version`.',
       ok: ok('The settings.', json(ref('Settings'))),
+    },
+    patch: {
+      summary:
+        'Changes the settings named (administrators); a list replaces the stored one whole. Send the `version` you read as `baseVersion`: if someone changed the settings since, the answer is 409 (its `version` member is the current one) and nothing changes. Without `baseVersion` the change is applied as it is.',
+      body: 'SettingsChanges',
+      ok: ok('The settings, with their new version.', json(ref('Settings'))),
     },
   },
   '/v1/sync/push': {

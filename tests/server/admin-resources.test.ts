@@ -239,7 +239,10 @@ describe.each(testDatabases)('administration on $kind', (target) => {
 
   describe('settings', () => {
     it('R1, R2, R11: everyone reads the settings; administrators change them', async () => {
-      expect((await api.call(agent.token, 'GET', '/v1/settings')).body).toEqual(DEFAULT_SETTINGS);
+      expect((await api.call(agent.token, 'GET', '/v1/settings')).body).toEqual({
+        ...DEFAULT_SETTINGS,
+        version: '0',
+      });
       const changed = await api.call(tenant.admin.token, 'PATCH', '/v1/settings', {
         callLogOpensIn: 'view',
         defaultReminderLeadMinutes: 15,
@@ -248,6 +251,7 @@ describe.each(testDatabases)('administration on $kind', (target) => {
         ...DEFAULT_SETTINGS,
         callLogOpensIn: 'view',
         defaultReminderLeadMinutes: 15,
+        version: expect.stringMatching(/^[1-9]\d*$/),
       });
       const task = await api.call(agent.token, 'POST', '/v1/tasks', {
         kind: 'call',

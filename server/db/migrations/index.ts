@@ -4,6 +4,7 @@ import * as auth from './0002_auth';
 import * as resources from './0003_resources';
 import * as interactions from './0004_interactions';
 import * as tasksByStatus from './0005_tasks_by_status';
+import * as settingsRevision from './0006_settings_revision';
 
 /**
  * Every migration, in code so the server needs no folder scanning. Add new ones at the end; the
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_resources': resources,
   '0004_interactions': interactions,
   '0005_tasks_by_status': tasksByStatus,
+  '0006_settings_revision': settingsRevision,
 };

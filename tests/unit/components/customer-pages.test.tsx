@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CustomerPages } from '../../../components/options/CustomerPages';
+import { ChangedMeanwhileError } from '../../../components/options/changed-meanwhile-error';
 import type { CustomerPagesApi } from '../../../components/options/customer-pages-api';
 import type { CustomerPageRecogniser } from '../../../lib/domain/customer-page-recogniser';
 
@@ -89,5 +90,43 @@ describe('the customer pages screen', () => {
     expect(saved).toEqual([[CRM]]);
     expect(root.querySelector('[role="alert"]')).toBeNull();
     expect(root.querySelector<HTMLInputElement>('#recogniser-name')?.value).toBe('');
+  });
+
+  it('R10: when another administrator saved first, the list reloads with theirs and the typed page waits to be added again', async () => {
+    const THEIRS: CustomerPageRecogniser = { ...CRM, id: 'their-crm', name: 'Their CRM' };
+    let onServer: CustomerPageRecogniser[] = [];
+    let seen: CustomerPageRecogniser[] = [];
+    const saved: CustomerPageRecogniser[][] = [];
+    const api: CustomerPagesApi = {
+      scope: 'contact-center-edit',
+      load: async () => {
+        seen = onServer;
+        return onServer;
+      },
+      save: async (list) => {
+        if (seen !== onServer) throw new ChangedMeanwhileError('Changed by someone else.');
+        saved.push(list);
+        onServer = list;
+        seen = list;
+      },
+    };
+    render(<CustomerPages api={api} />, root);
+    const name = await until(() => root.querySelector<HTMLInputElement>('#recogniser-name'));
+    onServer = [THEIRS];
+    type(name, 'Our CRM');
+    type(
+      root.querySelector<HTMLInputElement>('#recogniser-urlPattern') as HTMLInputElement,
+      CRM.urlPattern,
+    );
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await until(() => root.querySelector('[data-recogniser-id="their-crm"]'));
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Changed by someone else.');
+    expect(root.querySelector<HTMLInputElement>('#recogniser-name')?.value).toBe('Our CRM');
+    expect(saved).toEqual([]);
+
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await until(() => root.querySelector('[data-recogniser-id="our-crm"]'));
+    expect(saved).toEqual([[THEIRS, CRM]]);
+    expect(root.querySelector('[role="alert"]')).toBeNull();
   });
 });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminScreensApi } from '../../../components/options/admin-api';
+import { ChangedMeanwhileError } from '../../../components/options/changed-meanwhile-error';
 import { contactCenterList } from '../../../entrypoints/options/shared-lists';
 import type { CustomerPageRecogniser } from '../../../lib/domain/customer-page-recogniser';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../../../lib/domain/settings';
+import type { SettingsChanges, VersionedSettings } from '../../../lib/domain/settings-changes';
+import type { AdminResult } from '../../../lib/sync/admin-api';
 
 const page = (id: string, name = id): CustomerPageRecogniser => ({
   id,
@@ -11,14 +14,22 @@ const page = (id: string, name = id): CustomerPageRecogniser => ({
   selectors: {},
 });
 
-/** The server's settings in memory: PATCH checks the schema like the route does. */
+/**
+ * The server's settings in memory: PATCH checks the schema and the base version like the route
+ * does; `saveElsewhere` is another administrator's change.
+ */
 function fakeSettingsApi(initial: Settings) {
   let stored = initial;
-  const patches: Partial<Settings>[] = [];
+  let version = 1;
+  const patches: SettingsChanges[] = [];
+  const answer = () => ({ ...stored, version: String(version) });
   const api: AdminScreensApi['settings'] = {
-    load: async () => ({ ok: true, value: stored }),
-    change: async (changes) => {
+    load: async () => ({ ok: true, value: answer() }),
+    change: async ({ baseVersion, ...changes }): Promise<AdminResult<VersionedSettings>> => {
       patches.push(changes);
+      if (baseVersion !== undefined && baseVersion !== String(version)) {
+        return { ok: false, message: 'Changed meanwhile.', fields: {}, changedMeanwhile: true };
+      }
       const next = SettingsSchema.safeParse({ ...stored, ...changes });
       if (!next.success) {
         return {
@@ -28,10 +39,15 @@ function fakeSettingsApi(initial: Settings) {
         };
       }
       stored = next.data;
-      return { ok: true, value: stored };
+      version += 1;
+      return { ok: true, value: answer() };
     },
   };
-  return { api, patches, stored: () => stored };
+  const saveElsewhere = (changes: Partial<Settings>) => {
+    stored = { ...stored, ...changes };
+    version += 1;
+  };
+  return { api, patches, stored: () => stored, saveElsewhere };
 }
 
 describe('a contact-center list edited from the options page', () => {
@@ -59,6 +75,28 @@ describe('a contact-center list edited from the options page', () => {
       'Some values are not valid. "crm" is used twice.',
     );
     expect(server.stored().customerPageRecognisers).toEqual([page('crm')]);
+  });
+
+  it('refuses a change to a list another administrator saved since it was loaded, keeping theirs; after loading again it goes through', async () => {
+    const server = fakeSettingsApi({ ...DEFAULT_SETTINGS, customerPageRecognisers: [page('crm')] });
+    const list = contactCenterList(server.api, 'customerPageRecognisers');
+    expect(await list.load()).toEqual([page('crm')]);
+    server.saveElsewhere({ customerPageRecognisers: [page('crm'), page('theirs')] });
+
+    for (const change of [() => list.put(page('mine')), () => list.remove('crm')]) {
+      const refused = change();
+      await expect(refused).rejects.toBeInstanceOf(ChangedMeanwhileError);
+      await expect(refused).rejects.toThrow('Changed meanwhile.');
+    }
+    expect(server.stored().customerPageRecognisers).toEqual([page('crm'), page('theirs')]);
+
+    expect(await list.load()).toEqual([page('crm'), page('theirs')]);
+    await list.put(page('mine'));
+    expect(server.stored().customerPageRecognisers).toEqual([
+      page('crm'),
+      page('theirs'),
+      page('mine'),
+    ]);
   });
 
   it('reads settings saved before the lists existed as empty lists', async () => {

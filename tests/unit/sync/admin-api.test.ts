@@ -180,7 +180,24 @@ describe('administrator requests against the real server (in process)', () => {
       codesRequiredOnCallLogs: true,
       callLogOpensIn: 'view',
       defaultReminderLeadMinutes: 15,
+      version: expect.not.stringMatching(`^${before.version}$`),
     });
+    const stale = await adminResult(() =>
+      changeServerSettings(admin, { autoCallLog: false, baseVersion: before.version }),
+    );
+    expect(stale).toEqual({
+      ok: false,
+      message:
+        'These settings were changed by someone else meanwhile — reloaded; your edit is kept, save again.',
+      fields: {},
+      changedMeanwhile: true,
+    });
+    expect(await loadServerSettings(admin)).toEqual(after);
+    const fresh = await changeServerSettings(admin, {
+      autoCallLog: false,
+      baseVersion: after.version,
+    });
+    expect(fresh.autoCallLog).toBe(false);
     const tooLong = await adminResult(() =>
       changeServerSettings(admin, { defaultReminderLeadMinutes: 5000 }),
     );
@@ -204,7 +221,7 @@ describe('administrator requests against the real server (in process)', () => {
   it('keeps what the server answered in the local store at once', async () => {
     const db = await freshDb();
     const field = await addFieldDefinition(admin, { key: 'stored', label: 'Stored', type: 'text' });
-    const settings = await loadServerSettings(admin);
+    const { version: _version, ...settings } = await loadServerSettings(admin);
     const stranger = { ...field, id: '01939d2c-0000-7000-8000-000000000001' };
     await db.fieldDefinitions.put(stranger);
     await storeAdminRecords(db, { fieldDefinitions: [field], settings });
