@@ -77,11 +77,10 @@ export function CallLogSettings({ api }: { api: AdminScreensApi['settings'] }) {
       return;
     }
     const { defaultReminderLeadMinutes: _typed, ...rest } = current;
-    const result = await api.change({
-      ...rest,
-      defaultReminderLeadMinutes: minutes,
-      baseVersion: base.value?.version,
-    });
+    const result = await api.change(
+      { ...rest, defaultReminderLeadMinutes: minutes },
+      base.value ?? undefined,
+    );
     if (!result.ok && result.changedMeanwhile) {
       await rebase(result.message);
       return;

@@ -1,7 +1,8 @@
 import type { FieldDefinitionDraft } from '../../lib/domain/define-field';
 import type { FieldDefinition } from '../../lib/domain/field-definition';
 import type { Id } from '../../lib/domain/ids';
-import type { SettingsChanges, VersionedSettings } from '../../lib/domain/settings-changes';
+import type { Settings } from '../../lib/domain/settings';
+import type { VersionedSettings } from '../../lib/domain/settings-changes';
 import type { TransactionCode } from '../../lib/domain/transaction-code';
 import type {
   TransactionCodeChanges,
@@ -37,7 +38,13 @@ export interface AdminScreensApi {
   };
   settings: {
     load(): Promise<AdminResult<VersionedSettings>>;
-    /** With `baseVersion`, refused (`changedMeanwhile`) if someone changed them since. */
-    change(changes: SettingsChanges): Promise<AdminResult<VersionedSettings>>;
+    /**
+     * Made on `base` (the settings the screen shows), refused (`changedMeanwhile`) when someone
+     * changed one of the same settings since.
+     */
+    change(
+      changes: Partial<Settings>,
+      base?: VersionedSettings,
+    ): Promise<AdminResult<VersionedSettings>>;
   };
 }

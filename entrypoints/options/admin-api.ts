@@ -58,8 +58,8 @@ export function browserAdminApi(db: WrapupDb, session: Session): AdminScreensApi
     },
     settings: {
       load: () => admin.adminResult(() => admin.loadServerSettings(http)),
-      change: (changes) =>
-        admin.adminResult(() => admin.changeServerSettings(http, changes).then(settings)),
+      change: (changes, base) =>
+        admin.adminResult(() => admin.changeServerSettings(http, changes, base).then(settings)),
     },
   };
 }

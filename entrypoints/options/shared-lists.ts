@@ -25,33 +25,29 @@ export function contactCenterList<K extends SharedListKey>(
   settings: AdminScreensApi['settings'],
   key: K,
 ) {
-  let seen: { entries: Entry<K>[]; version: string } | null = null;
-  const remember = (answer: VersionedSettings): Entry<K>[] => {
-    const entries = [...(answer[key] ?? [])] as Entry<K>[];
-    seen = { entries, version: answer.version };
-    return [...entries];
+  let seen: VersionedSettings | null = null;
+  const entriesOf = (answer: VersionedSettings): Entry<K>[] =>
+    [...(answer[key] ?? [])] as Entry<K>[];
+  const fetchSettings = async (): Promise<VersionedSettings> => {
+    seen = answerOf(await settings.load());
+    return seen;
   };
-  const load = async (): Promise<Entry<K>[]> => remember(answerOf(await settings.load()));
-  const loaded = async () => {
-    if (seen === null) await load();
-    return seen as NonNullable<typeof seen>;
-  };
+  const loaded = async (): Promise<VersionedSettings> => seen ?? fetchSettings();
+  const load = async (): Promise<Entry<K>[]> => entriesOf(await fetchSettings());
   const replace = async (next: Entry<K>[]): Promise<void> => {
-    const { version } = await loaded();
-    remember(answerOf(await settings.change({ [key]: next, baseVersion: version })));
+    seen = answerOf(await settings.change({ [key]: next }, await loaded()));
   };
   return {
     load,
     replace,
     /** Adds the entry, or replaces the one with its id where it stands. */
     async put(entry: Entry<K>): Promise<void> {
-      const { entries } = await loaded();
+      const entries = entriesOf(await loaded());
       const at = entries.findIndex((existing) => existing.id === entry.id);
       await replace(at === -1 ? [...entries, entry] : entries.with(at, entry));
     },
     async remove(id: string): Promise<void> {
-      const { entries } = await loaded();
-      await replace(entries.filter((existing) => existing.id !== id));
+      await replace(entriesOf(await loaded()).filter((existing) => existing.id !== id));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SettingsSchema } from './settings';
+import { type Settings, SettingsSchema } from './settings';
 
 /** Which save of the settings an answer shows: the revision of that change, "0" before any. */
 export const SettingsVersionSchema = z
@@ -20,3 +20,13 @@ export const SettingsChangesSchema = SettingsSchema.partial().extend({
   baseVersion: SettingsVersionSchema.optional(),
 });
 export type SettingsChanges = z.infer<typeof SettingsChangesSchema>;
+
+/**
+ * Whether a setting the change names differs between the version it was made on and a newer
+ * one. One that does not collides with nothing: only other settings were saved meanwhile.
+ */
+export function touchedSince(changes: Partial<Settings>, base: Settings, newer: Settings): boolean {
+  return (Object.keys(changes) as (keyof Settings)[]).some(
+    (key) => JSON.stringify(base[key]) !== JSON.stringify(newer[key]),
+  );
+}

@@ -4,8 +4,9 @@ import type { FieldDefinitionDraft } from '../domain/define-field';
 import { type FieldDefinition, FieldDefinitionSchema } from '../domain/field-definition';
 import type { Id } from '../domain/ids';
 import type { FieldOrder } from '../domain/reorder-fields';
+import type { Settings } from '../domain/settings';
 import {
-  type SettingsChanges,
+  touchedSince,
   type VersionedSettings,
   VersionedSettingsSchema,
 } from '../domain/settings-changes';
@@ -136,28 +137,42 @@ export function loadServerSettings(http: KyInstance): Promise<VersionedSettings>
   return call(VersionedSettingsSchema, () => http.get('v1/settings').json());
 }
 
-/** Changes the settings; with `baseVersion`, only if nobody changed them since that version. */
+/** How often a change is sent again on newer settings that left its own settings as they were. */
+const REBASE_ATTEMPTS = 3;
+
+/**
+ * Changes the settings. Made on `base` (the settings the screen shows), it is refused with a
+ * SettingsChangedMeanwhileError when someone changed one of the same settings since; a save of
+ * only other settings meanwhile collides with nothing, so the change is sent again on those.
+ */
 export async function changeServerSettings(
   http: KyInstance,
-  changes: SettingsChanges,
+  changes: Partial<Settings>,
+  base?: VersionedSettings,
 ): Promise<VersionedSettings> {
-  try {
-    return await call(VersionedSettingsSchema, () =>
-      http.patch('v1/settings', { json: changes }).json(),
-    );
-  } catch (error) {
-    // The only conflict a settings change can meet (see server/routes/settings.ts).
-    if (error instanceof ServerError && error.status === 409) {
-      throw new SettingsChangedMeanwhileError(
-        'bad-request',
-        t('settingsChangedMeanwhile'),
-        409,
-        null,
-        [],
-        { cause: error },
+  let on = base;
+  for (let attempt = 1; ; attempt++) {
+    const body = on ? { ...changes, baseVersion: on.version } : changes;
+    try {
+      return await call(VersionedSettingsSchema, () =>
+        http.patch('v1/settings', { json: body }).json(),
       );
+    } catch (error) {
+      // The only conflict a settings change can meet (see server/routes/settings.ts).
+      if (!(on && error instanceof ServerError && error.status === 409)) throw error;
+      const newer = await loadServerSettings(http);
+      if (attempt >= REBASE_ATTEMPTS || touchedSince(changes, on, newer)) {
+        throw new SettingsChangedMeanwhileError(
+          'bad-request',
+          t('settingsChangedMeanwhile'),
+          409,
+          null,
+          [],
+          { cause: error },
+        );
+      }
+      on = newer;
     }
-    throw error;
   }
 }
 

@@ -4,7 +4,7 @@ import { ChangedMeanwhileError } from '../../../components/options/changed-meanw
 import { contactCenterList } from '../../../entrypoints/options/shared-lists';
 import type { CustomerPageRecogniser } from '../../../lib/domain/customer-page-recogniser';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../../../lib/domain/settings';
-import type { SettingsChanges, VersionedSettings } from '../../../lib/domain/settings-changes';
+import type { VersionedSettings } from '../../../lib/domain/settings-changes';
 import type { AdminResult } from '../../../lib/sync/admin-api';
 
 const page = (id: string, name = id): CustomerPageRecogniser => ({
@@ -21,13 +21,13 @@ const page = (id: string, name = id): CustomerPageRecogniser => ({
 function fakeSettingsApi(initial: Settings) {
   let stored = initial;
   let version = 1;
-  const patches: SettingsChanges[] = [];
+  const patches: Partial<Settings>[] = [];
   const answer = () => ({ ...stored, version: String(version) });
   const api: AdminScreensApi['settings'] = {
     load: async () => ({ ok: true, value: answer() }),
-    change: async ({ baseVersion, ...changes }): Promise<AdminResult<VersionedSettings>> => {
+    change: async (changes, base): Promise<AdminResult<VersionedSettings>> => {
       patches.push(changes);
-      if (baseVersion !== undefined && baseVersion !== String(version)) {
+      if (base !== undefined && base.version !== String(version)) {
         return { ok: false, message: 'Changed meanwhile.', fields: {}, changedMeanwhile: true };
       }
       const next = SettingsSchema.safeParse({ ...stored, ...changes });

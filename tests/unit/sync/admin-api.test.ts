@@ -182,8 +182,9 @@ describe('administrator requests against the real server (in process)', () => {
       defaultReminderLeadMinutes: 15,
       version: expect.not.stringMatching(`^${before.version}$`),
     });
+    // Made on `before`, a change to a setting changed since is refused, and nothing changes...
     const stale = await adminResult(() =>
-      changeServerSettings(admin, { autoCallLog: false, baseVersion: before.version }),
+      changeServerSettings(admin, { callLogOpensIn: 'edit' }, before),
     );
     expect(stale).toEqual({
       ok: false,
@@ -193,11 +194,16 @@ describe('administrator requests against the real server (in process)', () => {
       changedMeanwhile: true,
     });
     expect(await loadServerSettings(admin)).toEqual(after);
-    const fresh = await changeServerSettings(admin, {
+    // ...while one to a setting nobody touched meanwhile goes on top of the newer settings.
+    const untouched = await changeServerSettings(admin, { autoCallLog: false }, before);
+    expect(untouched).toEqual({
+      ...after,
       autoCallLog: false,
-      baseVersion: after.version,
+      version: expect.not.stringMatching(`^${after.version}$`),
     });
-    expect(fresh.autoCallLog).toBe(false);
+    expect(await changeServerSettings(admin, { autoCallLog: true }, untouched)).toMatchObject({
+      autoCallLog: true,
+    });
     const tooLong = await adminResult(() =>
       changeServerSettings(admin, { defaultReminderLeadMinutes: 5000 }),
     );
