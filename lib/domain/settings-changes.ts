@@ -19,7 +19,6 @@ export type VersionedSettings = z.infer<typeof VersionedSettingsSchema>;
 export const SettingsChangesSchema = SettingsSchema.partial().extend({
   baseVersion: SettingsVersionSchema.optional(),
 });
-export type SettingsChanges = z.infer<typeof SettingsChangesSchema>;
 
 /**
  * Whether a setting the change names differs between the version it was made on and a newer
