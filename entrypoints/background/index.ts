@@ -47,12 +47,10 @@ export default defineBackground(() => {
   registerReminders();
   registerCallLoggedNotifications();
   registerQuickTask();
-  rearmReminders();
   rearmOnTaskWrites();
   registerSync();
   startSync().catch((error: unknown) => console.error('[wrapup] starting sync failed', error));
   browser.runtime.onInstalled.addListener(rearmReminders);
-  browser.runtime.onStartup.addListener(rearmReminders);
 
   const refreshSoftphoneScripts = () => {
     registerSoftphoneScripts().catch((error: unknown) =>

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { loadSettings } from '../../lib/db/settings-store';
 import type { Id } from '../../lib/domain/ids';
+import type { Task } from '../../lib/domain/task';
 import { requestOpenTask } from '../../lib/messages/open-task-request';
 import { loadAgentPreferences } from '../../lib/preferences/agent-preferences';
 import { dismissReminder } from '../../lib/reminders/dismiss-reminder';
@@ -13,6 +15,11 @@ import {
   reminderNotifications,
   reminderTarget,
 } from '../../lib/reminders/reminder-notifications';
+import {
+  forgetOnScreen,
+  rememberOnScreen,
+  takeUnansweredReminders,
+} from '../../lib/reminders/reminders-on-screen';
 import { snoozeReminder } from '../../lib/reminders/snooze-reminder';
 import { watchTaskWrites } from '../../lib/reminders/watch-task-writes';
 import { currentAgentId } from '../../lib/session/current-agent';
@@ -76,22 +83,19 @@ async function createNotification(notification: ReminderNotification): Promise<b
 }
 
 /**
- * Claims and shows the reminders due at `now`. Returns false when a notification could not be
- * shown: its reminders are given back, to be shown at the next wake-up.
+ * Shows the reminders of these tasks, each notification remembered as on screen until the agent
+ * acts on it. Returns the tasks whose notification the browser refused.
  */
-async function showDueReminders(now: Date): Promise<boolean> {
+async function showReminders(tasks: readonly Task[], now: Date): Promise<Id[]> {
   const db = openBackgroundDb();
-  const agentId = await currentAgentId();
-  const fired = await fireDueReminders(db, now, { agentId, actorId: agentId });
-  if (fired.length === 0) return true;
   const customers = await db.customers.bulkGet(
-    fired.map((task) => task.customerId ?? '').filter((id) => id !== ''),
+    tasks.map((task) => task.customerId ?? '').filter((id) => id !== ''),
   );
   const names = new Map(
     customers.flatMap((customer) => (customer ? [[customer.id, customer.name]] : [])),
   );
   const notifications = reminderNotifications(
-    fired.map((task) => ({
+    tasks.map((task) => ({
       task,
       customerName: task.customerId ? (names.get(task.customerId) ?? null) : null,
     })),
@@ -101,12 +105,48 @@ async function showDueReminders(now: Date): Promise<boolean> {
       formatTime: (iso) => timeFormat.format(new Date(iso)),
     },
   );
-  const unshown: string[] = [];
+  const unshown: Id[] = [];
   for (const notification of notifications) {
-    if (!(await createNotification(notification))) unshown.push(...notification.taskIds);
+    if (await createNotification(notification)) await rememberOnScreen(db, notification, tasks);
+    else unshown.push(...notification.taskIds);
   }
+  return unshown;
+}
+
+/**
+ * Claims and shows the reminders due at `now`. Returns false when a notification could not be
+ * shown: its reminders are given back, to be shown at the next wake-up.
+ */
+async function showDueReminders(now: Date): Promise<boolean> {
+  const db = openBackgroundDb();
+  const agentId = await currentAgentId();
+  const fired = await fireDueReminders(db, now, { agentId, actorId: agentId });
+  if (fired.length === 0) return true;
+  const unshown = await showReminders(fired, now);
   if (unshown.length > 0) await releaseReminders(db, unshown);
   return unshown.length === 0;
+}
+
+/**
+ * Session storage lives as long as the browser does, across service-worker restarts: unset, this
+ * is the first worker since the browser started (or the extension was reloaded).
+ */
+const unansweredShownItem = storage.defineItem<boolean>('session:unansweredRemindersShown', {
+  fallback: false,
+});
+
+/**
+ * A browser restart takes the notifications on screen with it: the reminders the agent had not
+ * acted on are shown again (their history already says they fired, once). Not through
+ * runtime.onStartup, which an extension loaded at start-up (unpacked, or just updated) misses.
+ */
+async function showUnansweredOncePerBrowserSession(): Promise<void> {
+  if (await unansweredShownItem.getValue()) return;
+  await unansweredShownItem.setValue(true);
+  const tasks = await takeUnansweredReminders(openBackgroundDb(), {
+    agentId: await currentAgentId(),
+  });
+  if (tasks.length > 0) await showReminders(tasks, new Date());
 }
 
 async function showDueCallBadge(now: Date): Promise<void> {
@@ -210,10 +250,18 @@ export function registerReminders(): void {
   });
   ensureSweepAlarm().catch(logFailure('setting the reminder backstop'));
 
+  showUnansweredOncePerBrowserSession()
+    .catch(logFailure('showing unanswered reminders again'))
+    .finally(rearmReminders);
+
+  const answered = (notificationId: string) =>
+    forgetOnScreen(openBackgroundDb(), notificationId).catch(logFailure('forgetting a reminder'));
+
   browser.notifications.onClicked.addListener((notificationId) => {
     const target = reminderTarget(notificationId);
     if (!target) return;
     openTaskFromNotification(target.taskId);
+    answered(notificationId);
     browser.notifications.clear(notificationId).catch(logFailure('closing a reminder'));
   });
 
@@ -221,6 +269,7 @@ export function registerReminders(): void {
     const target = reminderTarget(notificationId);
     if (!target?.taskId) return;
     const taskId = target.taskId;
+    answered(notificationId);
     const action =
       buttonIndex === 0
         ? callNow(taskId).then(() => browser.notifications.clear(notificationId))
@@ -230,7 +279,9 @@ export function registerReminders(): void {
 
   browser.notifications.onClosed.addListener((notificationId, byUser) => {
     const target = reminderTarget(notificationId);
-    if (!byUser || !target?.taskId) return;
+    if (!byUser || !target) return;
+    answered(notificationId);
+    if (!target.taskId) return;
     const taskId = target.taskId;
     currentAgentId()
       .then((agentId) =>

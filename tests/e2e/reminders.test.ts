@@ -248,9 +248,15 @@ describe.skipIf(!chromiumPath)('reminders in real Chromium', () => {
 
   it('R11: a reminder that fell due while the browser was closed shows after relaunch, once', async () => {
     let worker = await browser.serviceWorker();
-    const id = await storeScheduledCall(worker, -60 * 60_000, 'Missed callback');
+    // Due only once the browser is closed: a reminder already due would be shown by the running
+    // worker before the close (its start-up or sweep reads the store), and nothing would be left
+    // to show after the relaunch.
+    const dueInMs = 8_000;
+    const dueAt = Date.now() + dueInMs;
+    const id = await storeScheduledCall(worker, dueInMs, 'Missed callback');
     const profileDir = browser.profileDir;
     await browser.close();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueAt - Date.now()) + 1_000));
     browser = await launchWithExtension({
       chromiumPath: chromiumPath!,
       extensionPath: inject('extensionPath'),
@@ -262,6 +268,27 @@ describe.skipIf(!chromiumPath)('reminders in real Chromium', () => {
       .toContain(`wrapup-reminder:${id}`);
     await wakeBackground(worker);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await firedCount(worker, id)).toBe(1);
+  });
+
+  it('R11: a reminder on screen when the browser closed comes back after relaunch, fired once', async () => {
+    let worker = await browser.serviceWorker();
+    const id = await storeScheduledCall(worker, -60_000, 'Unanswered callback');
+    await wakeBackground(worker);
+    await expect
+      .poll(async () => Object.keys(await notifications(worker)), { timeout: 20_000 })
+      .toContain(`wrapup-reminder:${id}`);
+    const profileDir = browser.profileDir;
+    await browser.close();
+    browser = await launchWithExtension({
+      chromiumPath: chromiumPath!,
+      extensionPath: inject('extensionPath'),
+      profileDir,
+    });
+    worker = await browser.serviceWorker();
+    await expect
+      .poll(async () => Object.keys(await notifications(worker)), { timeout: 30_000 })
+      .toContain(`wrapup-reminder:${id}`);
     expect(await firedCount(worker, id)).toBe(1);
   });
 

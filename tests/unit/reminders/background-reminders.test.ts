@@ -13,7 +13,7 @@ import {
   registerReminders,
 } from '../../../entrypoints/background/reminders';
 import { openWrapupDb } from '../../../lib/db/database';
-import { saveTaskEdit } from '../../../lib/db/task-commands';
+import { saveStatus, saveTaskEdit } from '../../../lib/db/task-commands';
 import { writeOperation } from '../../../lib/db/write-operation';
 import type { Task } from '../../../lib/domain/task';
 import { openTaskRequestItem } from '../../../lib/messages/open-task-request';
@@ -70,6 +70,15 @@ async function restartBackground() {
   fakeBrowser.notifications.resetState();
   registerReminders();
   await armNextReminder();
+}
+
+/** A browser restart: every notification and the session storage are gone, the store stays. */
+async function restartBrowser() {
+  fakeBrowser.alarms.resetState();
+  fakeBrowser.notifications.resetState();
+  await fakeBrowser.storage.session.clear();
+  registerReminders();
+  await vi.waitFor(async () => expect(await alarmTime()).not.toBeUndefined());
 }
 
 describe('background reminders', () => {
@@ -355,6 +364,63 @@ describe('background reminders', () => {
       const events = (await db.history.toArray()).map((entry) => entry.event.type);
       expect(events).toContain('reminder_dismissed');
     });
+  });
+
+  it('R11: a reminder left on screen comes back after a browser restart, fired once', async () => {
+    const task = scheduled(1, '2026-11-28T08:59:00.000Z');
+    await writeOperation(db, { tasks: [task, scheduled(2, '2026-11-28T11:00:00.000Z')] });
+    await armNextReminder();
+    expect(await shownIds()).toEqual([reminderNotificationId(task.id)]);
+    await restartBrowser();
+    await vi.waitFor(async () =>
+      expect(await shownIds()).toEqual([reminderNotificationId(task.id)]),
+    );
+    await restartBrowser();
+    await vi.waitFor(async () =>
+      expect(await shownIds()).toEqual([reminderNotificationId(task.id)]),
+    );
+    expect(await firedCount()).toBe(1);
+  });
+
+  it('R11: a reminder clicked, closed, called or done before the restart stays away', async () => {
+    const tasks = [1, 2, 3, 4].map((n) => scheduled(n, '2026-11-28T08:59:00.000Z'));
+    await writeOperation(db, { tasks: [...tasks, scheduled(5, '2026-11-28T11:00:00.000Z')] });
+    await armNextReminder();
+    const [clicked, closed, called] = tasks.map((task) => reminderNotificationId(task.id));
+    await fakeBrowser.notifications.onClicked.trigger(clicked as string);
+    await fakeBrowser.notifications.onClosed.trigger(closed as string, true);
+    await fakeBrowser.notifications.onButtonClicked.trigger(called as string, 0);
+    await saveStatus(db, (tasks[3] as Task).id, 'completed', {
+      actorId: AGENT,
+      now: new Date().toISOString(),
+    });
+    await vi.waitFor(async () =>
+      expect((await db.meta.where('key').startsWith('reminder-on-screen:').count()) <= 1).toBe(
+        true,
+      ),
+    );
+    await restartBrowser();
+    expect(await shownIds()).toEqual([]);
+  });
+
+  it('R11: a past-due group left on screen comes back without the calls done since', async () => {
+    const tasks = [1, 2, 3, 4, 5].map((n) => scheduled(n, `2026-11-28T0${n}:00:00.000Z`));
+    await writeOperation(db, { tasks: [...tasks, scheduled(6, '2026-11-28T12:00:00.000Z')] });
+    await restartBackground();
+    expect(await shownIds()).toEqual([PAST_DUE_GROUP_ID]);
+    for (const task of tasks.slice(0, 2)) {
+      await saveStatus(db, task.id, 'completed', { actorId: AGENT, now: new Date().toISOString() });
+    }
+    await restartBrowser();
+    await vi.waitFor(async () =>
+      expect(await shownIds()).toEqual(
+        tasks
+          .slice(2)
+          .map((task) => reminderNotificationId(task.id))
+          .sort(),
+      ),
+    );
+    expect(await firedCount()).toBe(5);
   });
 
   it('keeps one alarm for 10,000 scheduled calls, colleagues’ ones in between, and arms fast', async () => {
