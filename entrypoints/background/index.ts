@@ -51,6 +51,8 @@ export default defineBackground(() => {
   registerSync();
   startSync().catch((error: unknown) => console.error('[wrapup] starting sync failed', error));
   browser.runtime.onInstalled.addListener(rearmReminders);
+  // Listening is what makes the browser start the worker at launch, for reminders due meanwhile.
+  browser.runtime.onStartup.addListener(rearmReminders);
 
   const refreshSoftphoneScripts = () => {
     registerSoftphoneScripts().catch((error: unknown) =>
