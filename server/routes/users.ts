@@ -1,26 +1,30 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { newId } from '../../lib/domain/ids';
-import { UserSchema } from '../../lib/domain/user';
+import { assertAdministrator } from '../../lib/domain/permissions';
+import {
+  applyUserChanges,
+  selfLockoutIssues,
+  UserChangesSchema,
+  UserDraftSchema,
+  userFromDraft,
+} from '../../lib/domain/user-changes';
 import { hashPassword } from '../auth/password';
 import { PasswordSchema } from '../auth/password-schema';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
 import { notFound, ProblemError } from '../http/problem-error';
 import { readJson } from '../http/read-json';
-import { idParam, requireAdministrator, writeAs } from '../http/route-helpers';
+import { idParam, writeAs } from '../http/route-helpers';
 import { assertEmailFree } from '../store/email-free';
 import { insertUser, updateUser, userFromRow } from '../store/users';
 
-const NewUserSchema = UserSchema.omit({ id: true })
-  .partial({ permissions: true, active: true })
-  .extend({ password: PasswordSchema })
-  .strict();
+/** The domain's drafts and changes (lib/domain/user-changes), plus the password only the server keeps. */
+const NewUserSchema = UserDraftSchema.extend({ password: PasswordSchema }).strict();
 
-const UserChangesSchema = UserSchema.omit({ id: true })
-  .extend({ password: PasswordSchema })
-  .partial()
-  .strict();
+const UserChangesWithPasswordSchema = UserChangesSchema.extend({
+  password: PasswordSchema.optional(),
+}).strict();
 
 /**
  * /v1/users: every user of the contact center reads the list (names for assignment); only
@@ -56,14 +60,9 @@ export function usersRoute(db: Kysely<Database>): Hono<AppEnv> {
   });
 
   route.post('/', async (c) => {
-    requireAdministrator(c, 'add users');
-    const { password, ...input } = await readJson(c, NewUserSchema);
-    const user = {
-      id: newId(),
-      ...input,
-      permissions: input.permissions ?? [],
-      active: input.active ?? true,
-    };
+    assertAdministrator(c.get('actor').user, 'add users');
+    const { password, ...draft } = await readJson(c, NewUserSchema);
+    const user = userFromDraft(draft, { newId });
     const passwordHash = await hashPassword(password);
     await writeAs(db, c, async (writer) => {
       await assertEmailFree(writer.trx, user.email);
@@ -73,21 +72,22 @@ export function usersRoute(db: Kysely<Database>): Hono<AppEnv> {
   });
 
   route.patch('/:id', async (c) => {
-    requireAdministrator(c, 'change users');
-    const actor = c.get('actor');
+    const { user: actor } = c.get('actor');
+    assertAdministrator(actor, 'change users');
     const id = idParam(c, 'The user');
-    const { password, ...changes } = await readJson(c, UserChangesSchema);
-    if (id === actor.user.id && (changes.active === false || changes.role === 'agent')) {
-      throw new ProblemError(
-        409,
-        'You cannot deactivate yourself or give up your own administrator role.',
-      );
-    }
+    const { password, ...changes } = await readJson(c, UserChangesWithPasswordSchema);
     const passwordHash = password === undefined ? undefined : await hashPassword(password);
     const updated = await writeAs(db, c, async (writer) => {
       const user = await loadUser(writer.trx, writer.tenantId, id);
+      const next = applyUserChanges(user, changes);
+      // One answer for both rules, as API clients have always read it.
+      if (selfLockoutIssues(user, next, actor.id).length > 0) {
+        throw new ProblemError(
+          409,
+          'You cannot deactivate yourself or give up your own administrator role.',
+        );
+      }
       if (changes.email !== undefined) await assertEmailFree(writer.trx, changes.email, id);
-      const next = { ...user, ...changes };
       await updateUser(writer, next, passwordHash);
       if (passwordHash !== undefined) {
         await writer.trx
