@@ -308,7 +308,9 @@ export function TaskForm({
         </p>
       )}
       <EditConflictNotice form={form} />
-      {!form.allowed && <p class="hint">{t(form.isNew ? 'readOnlyNoCreate' : 'readOnlyNoEdit')}</p>}
+      {state.userKnown.value && !form.allowed.value && (
+        <p class="hint">{t(form.isNew ? 'readOnlyNoCreate' : 'readOnlyNoEdit')}</p>
+      )}
       {shown && <CallFacts task={shown} />}
       <PageReference reference={shown?.reference ?? form.reference} />
       {shown && <ReminderSnooze task={shown} />}

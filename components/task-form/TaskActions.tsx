@@ -48,7 +48,7 @@ export function TaskActions({ form, task }: { form: TaskFormState; task: Task | 
             {t('cancel')}
           </button>
         )}
-        {!editing && form.allowed && (
+        {!editing && form.allowed.value && (
           <button type="button" class="primary" onClick={() => form.edit()}>
             {t('edit')}
           </button>

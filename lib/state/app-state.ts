@@ -109,6 +109,8 @@ export function createAppState({
     async (id) => (await db.users.get(id)) ?? null,
   );
   const user = computed(() => panelUser(agentId, storedUser.value.value));
+  /** False until the store says who the agent is: until then the panel offers no actions. */
+  const userKnown = computed(() => user.value !== null);
   // The form's code (commands, settings schema, validation) loads when first needed, so the
   // task list renders without it.
   const commands = () => import('../db/task-commands');
@@ -257,6 +259,7 @@ export function createAppState({
     query,
     route,
     user,
+    userKnown,
     settings: settings.value,
     definitions: definitions.value,
     codes: codes.value,
@@ -282,7 +285,8 @@ export function createAppState({
     firstScreenShown,
     /** Whether the agent may do `action` (on `task`): the UI offers only what is allowed (R24). */
     can(action: TaskAction, task?: Task): boolean {
-      return can(user.value, action, task);
+      const current = user.value;
+      return current !== null && can(current, action, task);
     },
     open(id: Id) {
       const current = route.value;

@@ -14,10 +14,12 @@ export const LOCAL_AGENT_PERMISSIONS: readonly Permission[] = [
 ];
 
 /**
- * Whom the panel offers actions to: the agent's user record, or until it reaches the store the
- * local agent the store's commands act as (lib/db/acting-user).
+ * Whom the panel offers actions to (R24): the agent's user record; the local agent the store's
+ * commands act as (lib/db/acting-user) when the store holds none, as when signed out; and nobody
+ * (null) while the store has not answered yet, so that no action the agent may lack shows.
  */
-export function panelUser(id: Id, stored: User | null | undefined): User {
+export function panelUser(id: Id, stored: User | null | undefined): User | null {
+  if (stored === undefined) return null;
   return (
     stored ?? {
       id,

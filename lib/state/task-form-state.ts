@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import type { FieldDefinition } from '../domain/field-definition';
 import type { Id } from '../domain/ids';
 import { PermissionError } from '../domain/permission-error';
@@ -19,6 +19,7 @@ import {
   rebaseFormValues,
   type TaskFormValues,
 } from './task-form-values';
+import { type FormPath, overlayTouched, pathsOf } from './touched-fields';
 
 /** How long typing pauses before the draft is written; short, so a closed panel loses little. */
 const DRAFT_DELAY_MS = 250;
@@ -42,8 +43,18 @@ function issuesByPath(issues: readonly FieldIssue[]): Record<string, string> {
   return Object.fromEntries(issues.map((issue) => [issue.path, issue.message]));
 }
 
-export function draftKey(task: Task | null, customerId: Id | null): string {
-  return task ? `task:${task.id}` : `new:${customerId ?? 'none'}`;
+/**
+ * Where a form's unsaved input is kept: per task, and for a new task per customer and, when it
+ * was started from a web page, per page, so two pages' unsaved tasks never share one draft.
+ */
+export function draftKey(
+  task: Task | null,
+  customerId: Id | null,
+  reference: { url: string } | null = null,
+): string {
+  if (task) return `task:${task.id}`;
+  const key = `new:${customerId ?? 'none'}`;
+  return reference ? `${key}:page:${reference.url}` : key;
 }
 
 /**
@@ -88,7 +99,8 @@ export function createTaskFormState({
   settings,
 }: TaskFormDeps) {
   const isNew = task === null;
-  const allowed = isNew ? app.can('create') : app.can('edit', task);
+  /** Whether the agent may change this form (R24); false while their permissions are unknown. */
+  const allowed = computed(() => (task === null ? app.can('create') : app.can('edit', task)));
   /** A new task's reminder lead: the agent's own once read, else empty (the contact center's). */
   let preferredLead = '';
   const base = (): TaskFormValues => {
@@ -103,7 +115,7 @@ export function createTaskFormState({
   const values = signal<TaskFormValues>(base());
   /** The stored values the agent's edits are measured against (R25 records only real changes). */
   let baseline = base();
-  const mode = signal<FormMode>(initialMode(task, settings, allowed));
+  const mode = signal<FormMode>(initialMode(task, settings, allowed.peek()));
   const errors = signal<Record<string, string>>({});
   const formError = signal<string | null>(null);
   const status = signal<'idle' | 'saving' | 'saved'>(
@@ -125,13 +137,28 @@ export function createTaskFormState({
   const callNumber = computed(
     () => task?.call?.number ?? normalizePhone(values.value.callNumber) ?? null,
   );
-  const key = draftKey(task, customerId);
+  const key = draftKey(task, customerId, reference);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending = false;
+  /** What the agent changed since the form opened: it stays on top of a draft read back late. */
+  const touched = new Set<FormPath>();
 
   const writeDraft = async () => {
     pending = false;
     await app.drafts.save(key, { values: values.value, baseline } satisfies StoredDraft);
+  };
+
+  const changed = () => {
+    status.value = 'idle';
+    pending = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => void writeDraft(), DRAFT_DELAY_MS);
+  };
+
+  /** Remembers what the agent changed, so a draft read back later goes under it. */
+  const typed = (paths: readonly FormPath[]) => {
+    for (const path of paths) touched.add(path);
+    changed();
   };
 
   /** Someone else's stored change under the agent's edits: said, with its fields marked. */
@@ -163,26 +190,31 @@ export function createTaskFormState({
       }
     }
     const stored = await app.drafts.load(key);
-    if (isStoredDraft(stored) && !pending) {
-      const typed = { ...base(), ...stored.values };
+    if (isStoredDraft(stored)) {
+      let drafted = { ...base(), ...stored.values };
       if (task && stored.baseline) {
         const draftBase = { ...base(), ...stored.baseline };
         noteForeignChange(task, draftBase, baseline);
-        values.value = rebaseFormValues(typed, draftBase, baseline);
-      } else {
-        values.value = typed;
+        drafted = rebaseFormValues(drafted, draftBase, baseline);
       }
+      values.value = overlayTouched(drafted, values.value, touched);
       restored.value = true;
-      mode.value = allowed ? 'edit' : mode.value;
+      // Typed before the draft was read: the stored draft now holds both.
+      if (touched.size > 0) changed();
+      if (allowed.peek()) mode.value = 'edit';
     }
   })();
 
-  const changed = () => {
-    status.value = 'idle';
-    pending = true;
-    clearTimeout(timer);
-    timer = setTimeout(() => void writeDraft(), DRAFT_DELAY_MS);
-  };
+  /**
+   * A form opened before the store said who the agent is waits read-only; once it has, the form
+   * opens as their permissions allow, with whatever it holds kept.
+   */
+  let awaitingUser = !app.userKnown.peek();
+  const stopAwaitingUser = effect(() => {
+    if (!app.userKnown.value || !awaitingUser) return;
+    awaitingUser = false;
+    if (allowed.peek()) mode.value = restored.peek() ? 'edit' : initialMode(task, settings, true);
+  });
 
   const dropDraft = async () => {
     clearTimeout(timer);
@@ -267,16 +299,20 @@ export function createTaskFormState({
     callNumber,
     ready,
     update(patch: Partial<TaskFormValues>) {
-      values.value = { ...values.value, ...patch };
-      changed();
+      const before = values.value;
+      values.value = { ...before, ...patch };
+      // Custom fields a patch leaves out of a new `fields` are changed too: they are gone.
+      typed(
+        patch.fields ? [...pathsOf(patch), ...pathsOf({ fields: before.fields })] : pathsOf(patch),
+      );
     },
     setKind(kind: TaskKind) {
       values.value = { ...values.value, kind };
-      changed();
+      typed(['kind']);
     },
     setField(fieldKey: string, value: FieldValue) {
       values.value = { ...values.value, fields: { ...values.value.fields, [fieldKey]: value } };
-      changed();
+      typed([`fields.${fieldKey}`]);
     },
     toggleCode(code: string) {
       const current = values.value.transactionCodes;
@@ -284,7 +320,7 @@ export function createTaskFormState({
         ? current.filter((entry) => entry !== code)
         : [...current, code];
       values.value = { ...values.value, transactionCodes: next };
-      changed();
+      typed(['transactionCodes']);
     },
     /**
      * The stored task changed (wrap-up codes, a sync): untouched fields follow it, typed ones
@@ -304,7 +340,7 @@ export function createTaskFormState({
       conflict.value = null;
     },
     edit() {
-      if (allowed) mode.value = 'edit';
+      if (allowed.peek()) mode.value = 'edit';
     },
     save,
     /** Writes a pending draft now: the panel is being hidden or closed. */
@@ -316,6 +352,7 @@ export function createTaskFormState({
     async cancel() {
       await dropDraft();
       values.value = base();
+      touched.clear();
       conflict.value = null;
       errors.value = {};
       formError.value = null;
@@ -352,6 +389,7 @@ export function createTaskFormState({
     },
     dispose() {
       clearTimeout(timer);
+      stopAwaitingUser();
     },
   };
 }

@@ -66,6 +66,23 @@ describe('the side panel screens (happy-dom)', () => {
     expect(text()).toContain('Could not load tasks: The disk is full.');
   });
 
+  it('R24: a view-only agent never sees New task, not even before their record is read', async () => {
+    await db.users.put({
+      id: AGENT,
+      name: 'Pat',
+      email: 'pat@example.com',
+      role: 'agent',
+      permissions: ['view'],
+      active: true,
+    });
+    state.dispose();
+    ({ state } = testAppState(db));
+    show();
+    expect(text()).not.toContain('New task');
+    await until(() => text().includes('No tasks yet') && state.userKnown.value);
+    expect(text()).not.toContain('New task');
+  });
+
   it('R24: without the create permission there is no New task button', async () => {
     show();
     await until(() => text().includes('New task'));

@@ -6,8 +6,9 @@ import { saveTaskEdit } from '../../../lib/db/task-commands';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/settings';
 import type { Task } from '../../../lib/domain/task';
 import type { AppState } from '../../../lib/state/app-state';
-import type { memoryDraftStore } from '../../../lib/state/draft-store';
-import { createTaskFormState, initialMode } from '../../../lib/state/task-form-state';
+import type { DraftStore, memoryDraftStore } from '../../../lib/state/draft-store';
+import { createTaskFormState, draftKey, initialMode } from '../../../lib/state/task-form-state';
+import { formValuesOf } from '../../../lib/state/task-form-values';
 import { AGENT, freshDb, makeTask } from '../db/fixtures';
 import { loaded, testAppState, until } from './support';
 
@@ -257,11 +258,91 @@ describe('the task form state', () => {
     });
     await until(() => !state.can('edit'));
     const form = formFor(makeTask(6));
-    expect(form.allowed).toBe(false);
+    expect(form.allowed.value).toBe(false);
     expect(form.mode.value).toBe('view');
     form.edit();
     expect(form.mode.value).toBe('view');
     expect(state.can('clone')).toBe(false);
     expect(state.can('delete')).toBe(false);
+  });
+
+  it('new tasks from different pages keep a draft each; saving one leaves the other', async () => {
+    const pageForm = (url: string) =>
+      createTaskFormState({
+        app: state,
+        task: null,
+        reference: { title: url, url },
+        definitions: [],
+        settings: state.settings.value,
+      });
+    const a = pageForm('https://crm.example/t/1');
+    await a.ready;
+    a.update({ subject: 'About ticket 1' });
+    await a.flush();
+
+    const b = pageForm('https://crm.example/t/2');
+    await b.ready;
+    expect(b.values.value.subject).toBe('');
+    expect(b.restored.value).toBe(false);
+    b.update({ subject: 'About ticket 2' });
+    expect(await b.save()).not.toBeNull();
+
+    const again = pageForm('https://crm.example/t/1');
+    await again.ready;
+    expect(again.values.value.subject).toBe('About ticket 1');
+    expect(again.restored.value).toBe(true);
+    // A plain New task keeps the key its drafts were stored under before.
+    expect(draftKey(null, null)).toBe('new:none');
+    expect(draftKey(null, null, { url: 'https://crm.example/t/1' })).not.toBe('new:none');
+  });
+
+  it('a draft read back after the agent typed keeps both: the draft, and what was typed on top', async () => {
+    const task = makeTask(9);
+    await db.tasks.put(task);
+    const key = `task:${task.id}`;
+    await drafts.save(key, {
+      values: {
+        ...formValuesOf(task),
+        subject: 'Subject before the crash',
+        notes: 'Notes before the crash',
+        fields: { tier: 'gold' },
+      },
+      baseline: formValuesOf(task),
+    });
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: DraftStore = {
+      ...drafts,
+      load: (wanted) => {
+        const value = drafts.load(wanted);
+        return gate.then(() => value);
+      },
+    };
+    const form = createTaskFormState({
+      app: { ...state, drafts: slow },
+      task,
+      definitions: [],
+      settings: state.settings.value,
+    });
+    form.update({ subject: 'Typed while it loaded' });
+    form.setField('channel', 'phone');
+    release();
+    await form.ready;
+    expect(form.restored.value).toBe(true);
+    expect(form.values.value).toMatchObject({
+      subject: 'Typed while it loaded',
+      notes: 'Notes before the crash',
+      fields: { tier: 'gold', channel: 'phone' },
+    });
+    await form.flush();
+    expect(drafts.entries.get(key)).toMatchObject({
+      values: {
+        subject: 'Typed while it loaded',
+        notes: 'Notes before the crash',
+        fields: { tier: 'gold', channel: 'phone' },
+      },
+    });
   });
 });
