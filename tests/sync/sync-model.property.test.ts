@@ -11,8 +11,8 @@ import { type SyncClient, syncClient } from './support/sync-client';
 
 /*
  * The model: three agents' browsers make random changes to shared tasks and sync in random
- * order over a network that goes down, loses replies after the server committed, and delivers
- * twice. However that goes, once the network heals and everyone has synced, every browser holds
+ * order over a network that goes down, loses replies after the server committed, delivers
+ * twice, and delivers late (behind newer requests). However that goes, once the network heals and everyone has synced, every browser holds
  * exactly what the server holds, and every change any browser made is accounted for: the
  * server applied it or refused it, and a refused one is still shown to its agent.
  */
@@ -58,7 +58,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       type: fc.constant('fault'),
       client,
-      fault: fc.constantFrom<Fault>('down', 'lose-reply', 'duplicate'),
+      fault: fc.constantFrom<Fault>('down', 'lose-reply', 'duplicate', 'late'),
       times: fc.integer({ min: 1, max: 3 }),
     }),
   },
@@ -133,7 +133,10 @@ describe.each(testDatabases)('sync model on $kind', (target) => {
         const queued = new Set<string>();
         try {
           for (const op of ops) await apply(browsers, op, queued);
-          for (const browser of browsers) browser.network.heal();
+          for (const browser of browsers) {
+            browser.network.heal();
+            await browser.network.flushLate();
+          }
           for (let round = 0; round < 2; round += 1) {
             for (const browser of browsers) expect((await browser.sync()).problem).toBeNull();
           }

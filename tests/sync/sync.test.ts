@@ -178,6 +178,31 @@ describe.each(testDatabases)('extension sync with the server on $kind', (target)
     expect(await a.db.tasks.get(task.id)).toMatchObject({ subject: 'New later' });
   });
 
+  it('a push that arrives late, behind the retry and a newer edit of the same field, changes nothing', async () => {
+    const a = await client(ann);
+    const task = await saveNewTask(a.db, { kind: 'call', subject: 'Late' }, a.ctx());
+    await a.sync();
+    await saveTaskEdit(a.db, task.id, { subject: 'First rename' }, a.ctx());
+    // The push is held up in the network; the client gives up on it and retries.
+    a.network.failNext('late', 1, 100);
+    expect((await a.sync()).problem).toBeNull();
+    await saveTaskEdit(a.db, task.id, { subject: 'Second rename' }, a.ctx());
+    await a.sync();
+    await a.network.flushLate();
+    const arrivals = a.network.delivered.filter((path) => path.includes('/sync/push'));
+    // The held-up push reached the server last, after the retry and the second rename's push.
+    expect(arrivals.at(-1)).toBe('/v1/sync/push (late)');
+    expect(arrivals.filter((path) => path === '/v1/sync/push').length).toBeGreaterThanOrEqual(2);
+    expect(await serverTask(task.id)).toMatchObject({ subject: 'Second rename' });
+    expect((await a.sync()).problem).toBeNull();
+    expect(await a.db.tasks.get(task.id)).toMatchObject({ subject: 'Second rename' });
+    const history = await api.call(tenant.admin.token, 'GET', `/v1/tasks/${task.id}/history`);
+    const renames = history.body.items.filter(
+      (entry: { event: { type: string } }) => entry.event.type === 'changed',
+    );
+    expect(renames).toHaveLength(2);
+  });
+
   it('a pull never hides a change still waiting to be sent', async () => {
     const a = await client(ann);
     const b = await client(bo);
