@@ -1,3 +1,4 @@
+import { logsCall } from '../domain/call-log';
 import { type CloneOptions, cloneTask } from '../domain/clone-task';
 import { createTask } from '../domain/create-task';
 import { type DeleteOptions, deleteTask } from '../domain/delete-task';
@@ -5,7 +6,7 @@ import { editTask } from '../domain/edit-task';
 import type { Id } from '../domain/ids';
 import type { OperationResult } from '../domain/operation';
 import { type OutboxMutation, outboxMutation, taskEditMutation } from '../domain/outbox-mutation';
-import { assertCan, editPermissions } from '../domain/permissions';
+import { assertCan, editResultPermissions } from '../domain/permissions';
 import { type Schedule, scheduleTask } from '../domain/schedule-task';
 import type { Task } from '../domain/task';
 import type { TaskChanges, TaskDraft } from '../domain/task-draft';
@@ -25,7 +26,11 @@ async function rulesOptions(db: WrapupDb): Promise<TaskRulesOptions> {
     db.fieldDefinitions.toArray(),
     loadSettings(db),
   ]);
-  return { definitions, defaultReminderLeadMinutes: settings.defaultReminderLeadMinutes };
+  return {
+    definitions,
+    defaultReminderLeadMinutes: settings.defaultReminderLeadMinutes,
+    codesRequiredOnCallLogs: settings.codesRequiredOnCallLogs,
+  };
 }
 
 async function storedTask(db: WrapupDb, id: Id): Promise<Task> {
@@ -79,10 +84,14 @@ export function saveNewTask(db: WrapupDb, draft: TaskDraft, ctx: CommandContext)
 /** Checks the permissions an edit's changes call for: edit, or change_status for a status (R24). */
 function assertCanApply(user: User, task: Task, result: OperationResult): void {
   assertCan(user, 'view', task);
-  for (const permission of editPermissions(result.history)) assertCan(user, permission, task);
+  for (const permission of editResultPermissions(task, result)) assertCan(user, permission, task);
 }
 
-/** Applies an edit with its field-level history (R25); returns the task as it now is. */
+/**
+ * Applies an edit with its field-level history (R25); returns the task as it now is. An agent's
+ * edit of a call log is their save of it: it logs the call and, when the contact center makes
+ * codes mandatory, needs one (lib/domain/call-log.ts).
+ */
 export function saveTaskEdit(
   db: WrapupDb,
   id: Id,
@@ -97,7 +106,12 @@ export function saveTaskEdit(
     return {
       result,
       answer: taskIn(result, id, task),
-      mutation: taskEditMutation(id, result.history, options.source),
+      mutation: taskEditMutation(
+        id,
+        result.history,
+        options.source,
+        logsCall(task, options.source),
+      ),
     };
   });
 }

@@ -58,6 +58,8 @@ export function cloneTask(
     updatedBy: ctx.actorId,
     version: 0,
     deletedAt: null,
+    loggedAt: null,
+    loggedBy: null,
   };
   return {
     tasks: [child],

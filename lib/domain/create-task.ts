@@ -63,6 +63,8 @@ export function createTask(
     updatedBy: ctx.actorId,
     version: 0,
     deletedAt: null,
+    loggedAt: null,
+    loggedBy: null,
   };
   return {
     tasks: [task],

@@ -1,3 +1,4 @@
+import { callLogCodeIssues, loggedCall, logsCall } from './call-log';
 import type { ChangeSource } from './change-source';
 import { validateFieldValues } from './field-values';
 import type { HistoryEntry, HistoryValue } from './history';
@@ -11,7 +12,7 @@ import { TaskDeletedError } from './task-deleted-error';
 import { type TaskChanges, TaskChangesSchema } from './task-draft';
 import { defaultLeadMinutes, type TaskRulesOptions } from './task-rules-options';
 import { TASK_VALUE_KEYS, type TaskValues } from './task-values';
-import { ValidationError } from './validation-error';
+import { type FieldIssue, ValidationError } from './validation-error';
 
 export interface EditOptions extends TaskRulesOptions {
   /** 'agent' (the default) unless the softphone reported the change. */
@@ -25,6 +26,9 @@ export interface EditOptions extends TaskRulesOptions {
  * task is never modified; bad input throws ValidationError and a deleted task TaskDeletedError.
  * The agent's edit must leave every custom field valid, required ones filled (R20); a system
  * edit is checked only on the custom fields it sets, so it never waits for the agent.
+ * The agent's edit of a call log is the agent saving it: the first one logs the call (even when
+ * it changes nothing else), and each needs a transaction code when the contact center makes
+ * them mandatory (call-log.ts).
  */
 export function editTask(
   task: Task,
@@ -75,16 +79,19 @@ export function editTask(
     record('call', task.call, next.call);
   }
 
+  const source = options.source ?? 'agent';
+  const issues: FieldIssue[] = [];
   if (options.definitions) {
-    const bySystem = options.source === 'system';
+    const bySystem = source === 'system';
     const definitions = bySystem
       ? options.definitions.filter((definition) => definition.key in (fieldChanges ?? {}))
       : options.definitions;
-    const issues = validateFieldValues(next.fields, definitions, next.kind, {
-      checkRequired: !bySystem,
-    });
-    if (issues.length > 0) throw new ValidationError(issues);
+    issues.push(
+      ...validateFieldValues(next.fields, definitions, next.kind, { checkRequired: !bySystem }),
+    );
   }
+  issues.push(...callLogCodeIssues(next, source, options));
+  if (issues.length > 0) throw new ValidationError(issues);
   if (
     next.scheduledAt !== task.scheduledAt ||
     next.reminderLeadMinutes !== task.reminderLeadMinutes
@@ -96,18 +103,15 @@ export function editTask(
     );
     if (next.remindAt !== task.remindAt) record('remindAt', task.remindAt, next.remindAt);
   }
-  if (history.length === 0) return { tasks: [], history: [] };
+  const logs = logsCall(task, source);
+  if (history.length === 0 && !logs) return { tasks: [], history: [] };
 
-  return {
-    tasks: [
-      {
-        ...task,
-        ...next,
-        updatedAt: ctx.now,
-        updatedBy: ctx.actorId,
-        version: task.version + 1,
-      },
-    ],
-    history,
+  const edited: Task = {
+    ...task,
+    ...next,
+    updatedAt: ctx.now,
+    updatedBy: ctx.actorId,
+    version: task.version + 1,
   };
+  return { tasks: [logs ? loggedCall(edited, ctx) : edited], history };
 }

@@ -26,12 +26,14 @@ export function outboxMutation<N extends MutationName>(
  * The edit an operation's history describes, as `task.edit`: only the values that really
  * changed, each with the value it had before (`base`), so the server merges field by field and
  * keeps what another agent changed meanwhile. The reminder time is the server's to work out
- * from the schedule, as it was here. Null when nothing changed.
+ * from the schedule, as it was here. Null when nothing changed, unless the edit logged a call:
+ * the server logs it on the agent's edit too, with no changes at all.
  */
 export function taskEditMutation(
   taskId: Id,
   history: readonly HistoryEntry[],
   source: ChangeSource = 'agent',
+  logsCall = false,
 ): OutboxMutation<'task.edit'> | null {
   const changes: Record<string, unknown> = {};
   const base: Record<string, unknown> = {};
@@ -54,7 +56,7 @@ export function taskEditMutation(
     changes.fields = fieldChanges;
     base.fields = fieldBase;
   }
-  if (Object.keys(changes).length === 0) return null;
+  if (Object.keys(changes).length === 0 && !logsCall) return null;
   return outboxMutation(
     'task.edit',
     {

@@ -1,4 +1,5 @@
 import type { HistoryEntry } from './history';
+import type { OperationResult } from './operation';
 import { PermissionError } from './permission-error';
 import type { Task } from './task';
 import type { Permission, User } from './user';
@@ -63,6 +64,18 @@ export function editPermissions(history: readonly HistoryEntry[]): Permission[] 
     needed.add(event.field === 'status' ? 'change_status' : 'edit');
   }
   return [...needed];
+}
+
+/**
+ * The permissions an edit's result calls for (editPermissions). Logging a call rides on the
+ * save's own permission; a save that changed nothing but that (call-log.ts) counts as an edit,
+ * so a user who may only view a log cannot take it off its agent's queue.
+ */
+export function editResultPermissions(task: Task, result: OperationResult): Permission[] {
+  const needed = editPermissions(result.history);
+  const edited = result.tasks.find((candidate) => candidate.id === task.id);
+  const logs = !task.loggedAt && Boolean(edited?.loggedAt);
+  return needed.length === 0 && logs ? ['edit'] : needed;
 }
 
 /** Customers take the same create, edit and delete permissions as tasks (R24). */

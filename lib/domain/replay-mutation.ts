@@ -1,3 +1,4 @@
+import { loggedCall, logsCall } from './call-log';
 import type { Customer } from './customer';
 import { editCustomer } from './customer-changes';
 import { deleteTask } from './delete-task';
@@ -44,8 +45,12 @@ export function replayOnTask(
       () => editTask(task, changes, ctx, { ...options, source: 'system' }).tasks[0],
     );
   switch (mutation.name) {
-    case 'task.edit':
-      return edit((mutation.args as MutationArgs<'task.edit'>).changes);
+    case 'task.edit': {
+      // The agent's save also logged the call, which an edit replayed as the system's does not.
+      const { changes, source } = mutation.args as MutationArgs<'task.edit'>;
+      const edited = edit(changes);
+      return source !== 'system' && logsCall(edited, 'agent') ? loggedCall(edited, ctx) : edited;
+    }
     case 'task.setStatus':
       return edit({ status: (mutation.args as MutationArgs<'task.setStatus'>).status });
     case 'task.assign':

@@ -39,7 +39,10 @@ const TaskCreateArgs = TaskDraftSchema.extend({ id: IdSchema }).strict();
  * the values the client saw before its edit (custom fields under `base.fields`): when the
  * server's value differs, another agent changed the same field meanwhile; this later write wins
  * and a `conflict_resolved` history entry keeps the overwritten value. Different fields edited
- * by two agents both win, because each edit carries only its own fields.
+ * by two agents both win, because each edit carries only its own fields. An agent's edit of a
+ * call log is their save of it (lib/domain/call-log.ts): the first one sets the task's loggedAt
+ * and loggedBy, even with empty `changes`, and each is refused (validation, on
+ * `transactionCodes`) when codes are mandatory and the log would have none.
  */
 const TaskEditArgs = z.strictObject({
   taskId: IdSchema,

@@ -7,6 +7,8 @@ export interface TaskRulesOptions {
   definitions?: readonly FieldDefinition[];
   /** The contact center's default reminder lead (Settings.defaultReminderLeadMinutes). */
   defaultReminderLeadMinutes?: number;
+  /** Settings.codesRequiredOnCallLogs: an agent's save of a call log needs a code. */
+  codesRequiredOnCallLogs?: boolean;
 }
 
 export function defaultLeadMinutes(options: TaskRulesOptions): number {

@@ -3,7 +3,7 @@ import { type Task, TaskSchema } from './task';
 
 /**
  * What a task says, as opposed to its bookkeeping (id, number, timestamps, authors, version,
- * tombstone). The 'created' history entry records these, and every later change to one of them
+ * tombstone, when the call was logged). The 'created' history entry records these, and every later change to one of them
  * is a history entry too, so replaying the history gives them back (R25).
  */
 export const TaskValuesSchema = TaskSchema.omit({
@@ -15,6 +15,8 @@ export const TaskValuesSchema = TaskSchema.omit({
   updatedBy: true,
   version: true,
   deletedAt: true,
+  loggedAt: true,
+  loggedBy: true,
 });
 export type TaskValues = z.infer<typeof TaskValuesSchema>;
 export type TaskValueKey = keyof TaskValues;

@@ -76,5 +76,11 @@ export const TaskSchema = z.object({
   updatedBy: IdSchema,
   version: z.number().int().min(0),
   deletedAt: TimestampSchema.nullable(),
+  /**
+   * When and by whom a call log was first saved by an agent, which takes it off the "to log"
+   * queue on every device (see call-log.ts). Null until then, and for tasks stored before it.
+   */
+  loggedAt: TimestampSchema.nullable().default(null),
+  loggedBy: IdSchema.nullable().default(null),
 });
 export type Task = z.infer<typeof TaskSchema>;

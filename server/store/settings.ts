@@ -46,5 +46,9 @@ export async function rulesOptions(
     loadFieldDefinitions(db, tenantId),
     loadSettings(db, tenantId),
   ]);
-  return { definitions, defaultReminderLeadMinutes: settings.defaultReminderLeadMinutes };
+  return {
+    definitions,
+    defaultReminderLeadMinutes: settings.defaultReminderLeadMinutes,
+    codesRequiredOnCallLogs: settings.codesRequiredOnCallLogs,
+  };
 }

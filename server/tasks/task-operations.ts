@@ -7,7 +7,7 @@ import type { HistoryEntry, HistoryEvent, HistoryValue } from '../../lib/domain/
 import { historyEntry } from '../../lib/domain/history-entry';
 import { newId } from '../../lib/domain/ids';
 import type { OperationContext, OperationResult } from '../../lib/domain/operation';
-import { assertCan, editPermissions } from '../../lib/domain/permissions';
+import { assertCan, editResultPermissions } from '../../lib/domain/permissions';
 import { sameValue } from '../../lib/domain/same-value';
 import type { Task } from '../../lib/domain/task';
 import type { TaskChanges, TaskDraft } from '../../lib/domain/task-draft';
@@ -119,7 +119,8 @@ function conflicts(task: Task, changes: TaskChanges, base: EditBase, ctx: Operat
 /**
  * R21, R24, R25: an edit, field by field. A new status needs change_status, anything else edit
  * (editPermissions). With `base`, a field someone else changed meanwhile is merged as DESIGN.md
- * says: this later write wins and the overwritten value stays in the history.
+ * says: this later write wins and the overwritten value stays in the history. An agent's edit of
+ * a call log logs it and needs a transaction code when they are mandatory (call-log.ts).
  */
 export async function editTaskAs(
   writer: Writer,
@@ -133,7 +134,7 @@ export async function editTaskAs(
   assertCan(user, 'view', task);
   const ctx = context(user);
   const result = editTask(task, changes, ctx, { ...(await rules(writer)), source });
-  for (const permission of editPermissions(result.history)) assertCan(user, permission, task);
+  for (const permission of editResultPermissions(task, result)) assertCan(user, permission, task);
   if (result.tasks.length === 0) return task;
   await assertReferences(writer, changes);
   if (base) result.history.push(...conflicts(task, changes, base, ctx));

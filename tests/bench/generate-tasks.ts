@@ -197,6 +197,8 @@ export function generateTasks(world: BenchWorld, from: number, to: number): Task
       updatedBy: pick(world.agentIds, random),
       version: 1,
       deletedAt: null,
+      loggedAt: null,
+      loggedBy: null,
     });
   }
   return tasks;

@@ -14,20 +14,21 @@ export function isOpenCallLog(task: Task): boolean {
 }
 
 /**
- * The agent's ended calls still waiting to be logged, newest first: open call logs except those
- * the agent has saved (`logged`, which the panel keeps).
+ * The agent's ended calls still waiting to be logged, newest first: open call logs nobody has
+ * saved yet (loggedAt, synced with the task). `logged` holds the ids the panel marked as saved
+ * in this browser before the task recorded it, which still count.
  */
 export function callsToLog(
   db: WrapupDb,
   assigneeId: Id,
-  logged: ReadonlySet<Id>,
+  logged: ReadonlySet<Id> = new Set(),
   limit = 50,
 ): Promise<Task[]> {
   return db.tasks
     .where('[assigneeId+createdAt]')
     .between([assigneeId, Dexie.minKey], [assigneeId, Dexie.maxKey])
     .reverse()
-    .filter((task) => isOpenCallLog(task) && !logged.has(task.id))
+    .filter((task) => isOpenCallLog(task) && !task.loggedAt && !logged.has(task.id))
     .limit(limit)
     .toArray();
 }

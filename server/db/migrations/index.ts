@@ -5,6 +5,7 @@ import * as resources from './0003_resources';
 import * as interactions from './0004_interactions';
 import * as tasksByStatus from './0005_tasks_by_status';
 import * as settingsRevision from './0006_settings_revision';
+import * as taskLogged from './0007_task_logged';
 
 /**
  * Every migration, in code so the server needs no folder scanning. Add new ones at the end; the
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_interactions': interactions,
   '0005_tasks_by_status': tasksByStatus,
   '0006_settings_revision': settingsRevision,
+  '0007_task_logged': taskLogged,
 };

@@ -51,6 +51,8 @@ export function makeTask(n: number, overrides: Partial<Task> = {}): Task {
     updatedBy: AGENT,
     version: 0,
     deletedAt: null,
+    loggedAt: null,
+    loggedBy: null,
     ...overrides,
   };
 }
