@@ -2,7 +2,7 @@ import type { ChangeSource } from './change-source';
 import type { OperationContext } from './operation';
 import type { Task } from './task';
 import type { TaskRulesOptions } from './task-rules-options';
-import { type FieldIssue, ValidationError } from './validation-error';
+import type { FieldIssue } from './validation-error';
 
 export const CODES_REQUIRED_MESSAGE =
   'Pick at least one transaction code: they are mandatory on call logs.';
@@ -39,14 +39,4 @@ export function callLogCodeIssues(
   const required = options.codesRequiredOnCallLogs === true && source === 'agent';
   if (!required || !isCallLog(task) || task.transactionCodes.length > 0) return [];
   return [{ path: 'transactionCodes', message: CODES_REQUIRED_MESSAGE }];
-}
-
-/** Throws ValidationError when callLogCodeIssues finds any. */
-export function assertCallLogCodes(
-  task: Pick<Task, 'call' | 'transactionCodes'>,
-  source: ChangeSource,
-  options: Pick<TaskRulesOptions, 'codesRequiredOnCallLogs'>,
-): void {
-  const issues = callLogCodeIssues(task, source, options);
-  if (issues.length > 0) throw new ValidationError(issues);
 }
