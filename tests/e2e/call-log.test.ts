@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer } from '../../server/start';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { DemoSoftphonePage, SidePanelPage } from './support/pages';
-import { waitForSoftphoneScript } from './support/service-worker';
+import { storedTasks, waitForSoftphoneScript } from './support/service-worker';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -80,6 +80,48 @@ describe.skipIf(!chromiumPath)('call → call log → save → reload, in real C
     expect(await panel.page.inputValue('textarea[name="notes"]')).toBe(
       'Customer asked about the November invoice.',
     );
+  });
+
+  it('R1: a call both the DOM profile and the WebRTC observer saw makes one log, also once both reported its end', async () => {
+    const worker = await browser.serviceWorker();
+    const logsFor = async (number: string) =>
+      (await storedTasks(worker)).filter((task) => task.call?.number === number).length;
+    const callLogs = async () =>
+      (await storedTasks(worker)).filter((task) => task.call !== null).length;
+    const before = await callLogs();
+
+    const softphone = await DemoSoftphonePage.open(browser.context, server.url);
+    const { page } = softphone;
+    // With no transaction id on the page the background cannot tell two reports of one call
+    // apart from two calls: only fusing the adapters' reports keeps this call to one log.
+    await page.evaluate(() => document.getElementById('transaction-id')?.remove());
+    const peerState = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as { demoSoftphone: { peerConnectionState(): string | null } }
+        ).demoSoftphone.peerConnectionState(),
+      );
+    const call = async (number: string, name: string) => {
+      await softphone.receiveCall({ number, name });
+      await softphone.answer();
+      // The WebRTC observer has a call to watch once the audio connection is up ...
+      await expect.poll(peerState, { timeout: 10_000 }).toBe('connected');
+      await softphone.hangUp();
+      // ... and an end to report once the page closed it at hang-up.
+      expect(await peerState()).toBe('closed');
+      await page.click('#wrapup-done');
+      await softphone.waitForState('idle');
+    };
+
+    await call('+1 415 555 0161', 'Dorothy Vaughan');
+    await expect.poll(() => logsFor('+14155550161'), { timeout: 10_000 }).toBe(1);
+    // A later call on the same page: its log is reported after everything the adapters said
+    // about the first call, WebRTC's end included, so a second log for it would be here by now.
+    await call('+1 415 555 0162', 'Mary Jackson');
+    await expect.poll(() => logsFor('+14155550162'), { timeout: 10_000 }).toBe(1);
+    expect(await logsFor('+14155550161')).toBe(1);
+    expect(await callLogs()).toBe(before + 2);
+    await page.close();
   });
 
   it('R5: codes picked on the softphone, also during wrap-up, reach the log comma-separated', async () => {
