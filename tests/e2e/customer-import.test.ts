@@ -93,7 +93,9 @@ describe.skipIf(!chromiumPath)(
 
       await options.fill('#import-country', 'U1');
       await options.getByRole('button', { name: 'Check rows' }).click();
-      expect(await options.textContent('#import-country-error')).toContain('not a two-letter');
+      await expect
+        .poll(() => options.textContent('#import-country-error'))
+        .toContain('not a two-letter');
       await options.fill('#import-country', 'us');
       await options.getByRole('button', { name: 'Check rows' }).click();
       await options.waitForSelector('text=3 rows ready to import, 2 rows with problems.');

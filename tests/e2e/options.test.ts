@@ -156,7 +156,7 @@ describe.skipIf(!chromiumPath)('options page: softphone profiles in real Chromiu
   it('edits and deletes the profile; its pages are no longer watched', async () => {
     const row = options.locator('[data-profile-id="test-console"]');
     await row.getByRole('button', { name: 'Edit' }).click();
-    expect(await options.inputValue('#profile-selectors-number')).toBe('#call-number');
+    await expect.poll(() => options.inputValue('#profile-selectors-number')).toBe('#call-number');
     await options.fill('#profile-name', 'Test console 2');
     await options.getByRole('button', { name: 'Save profile' }).click();
     await options.waitForSelector('output:has-text("Test console 2")');
@@ -166,7 +166,7 @@ describe.skipIf(!chromiumPath)('options page: softphone profiles in real Chromiu
 
     await row.getByRole('button', { name: 'Delete' }).click();
     await options.waitForSelector('output:has-text("deleted")');
-    expect(await row.count()).toBe(0);
+    await expect.poll(() => row.count()).toBe(0);
     expect(await storedProfiles(options)).toEqual([]);
     await expect
       .poll(() => registeredSoftphoneMatches(browser), { timeout: 10_000 })
@@ -177,7 +177,9 @@ describe.skipIf(!chromiumPath)('options page: softphone profiles in real Chromiu
     await options.fill('#recogniser-urlPattern', 'customer\\.html\\?id=[^&]+');
     await options.fill('#recogniser-selectorName', '[data-field="name"]');
     await options.getByRole('button', { name: 'Add customer page' }).click();
-    expect(await options.textContent('#recogniser-urlPattern-error')).toContain('group for the id');
+    await expect
+      .poll(() => options.textContent('#recogniser-urlPattern-error'))
+      .toContain('group for the id');
     expect(await options.inputValue('#recogniser-selectorName')).toBe('[data-field="name"]');
 
     await options.fill('#recogniser-urlPattern', 'customer\\.html\\?id=([^&]+)');

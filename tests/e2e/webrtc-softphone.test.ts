@@ -75,8 +75,8 @@ describe.skipIf(!chromiumPath)(
       await options.fill('#profile-matches', PHONE_PAGES);
       await options.getByRole('radio', { name: 'Only WebRTC calls (no selectors)' }).check();
       // Nothing to fill in: the selectors and state patterns are gone, the hint says why.
-      expect(await options.locator('#profile-selectors-activeCall').count()).toBe(0);
-      expect(await options.locator('#profile-states-connected').count()).toBe(0);
+      await expect.poll(() => options.locator('#profile-selectors-activeCall').count()).toBe(0);
+      await expect.poll(() => options.locator('#profile-states-connected').count()).toBe(0);
       expect(await options.textContent('[data-testid="webrtc-only-hint"]')).toContain(
         'otherwise the call log asks for it',
       );

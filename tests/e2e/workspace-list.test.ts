@@ -50,12 +50,14 @@ describe.skipIf(!chromiumPath)('a list of 10,000 tasks in real Chromium', () => 
     expect(await panel.taskRows().first().textContent()).toContain('Follow-up 1');
 
     await page.locator('body').press('/');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('search');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')))
+      .toBe('search');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     const focused = () =>
       page.evaluate(() => document.activeElement?.querySelector('.task-subject')?.textContent);
-    expect(await focused()).toBe('Follow-up 2');
+    await expect.poll(focused).toBe('Follow-up 2');
     await page.keyboard.press('End');
     await expect.poll(focused).toBe(`Follow-up ${TASKS}`);
     await page.keyboard.press('ArrowUp');
