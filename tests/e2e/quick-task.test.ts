@@ -258,6 +258,43 @@ describe.skipIf(!chromiumPath)('quick task from any customer page, in real Chrom
     });
     expect(request.reference?.title).toBe('<img src=x onerror=alert(1)> · Hostile page');
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    // The panel shows the request: the title and the names are text, never markup.
+    const panel = await SidePanelPage.open(browser.context, browser.extensionId);
+    const dialogs: string[] = [];
+    panel.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const reference = panel.page.locator('[data-testid="page-reference"] a');
+    await expect
+      .poll(() => reference.textContent())
+      .toBe('<img src=x onerror=alert(1)> · Hostile page');
+    expect(await reference.getAttribute('href')).toBe(page.url());
+    await panel.page.getByRole('button', { name: 'New customer…' }).click();
+    const form = panel.page.locator('fieldset.new-customer');
+    await expect
+      .poll(() => form.getByLabel('Name').inputValue())
+      .toBe('<img src=x onerror="window.__pwned=1">Eve');
+    expect(await form.getByLabel('Company').inputValue()).toBe(
+      '<script>window.__pwned=2</script> Corp',
+    );
+    const injected = await panel.page.evaluate(
+      () =>
+        [...document.querySelectorAll('img, script, iframe, object, embed')].filter(
+          (element) =>
+            element.getAttribute('src') === 'x' ||
+            element.hasAttribute('onerror') ||
+            /pwned|alert/.test(element.outerHTML),
+        ).length,
+    );
+    expect(injected).toBe(0);
+    expect(await panel.page.locator('[data-testid="task-form"] img').count()).toBe(0);
+    expect(
+      await panel.page.evaluate(() => (window as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await panel.page.close();
     await page.close();
   });
 
