@@ -3,8 +3,9 @@ import { type Task, TaskSchema } from './task';
 
 /**
  * What a task says, as opposed to its bookkeeping (id, number, timestamps, authors, version,
- * tombstone, when the call was logged). The 'created' history entry records these, and every later change to one of them
- * is a history entry too, so replaying the history gives them back (R25).
+ * tombstone, when the call was logged). The 'created' history entry records these, and every
+ * later change to one of them is a history entry too, so replaying the history gives them back
+ * (R25).
  */
 export const TaskValuesSchema = TaskSchema.omit({
   id: true,
