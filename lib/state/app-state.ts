@@ -1,6 +1,6 @@
 import { computed, effect, type Signal, signal } from '@preact/signals';
 import type { WrapupDb } from '../db/database';
-import { callsToLog, isOpenCallLog } from '../db/queries/calls-to-log';
+import { callsToLog } from '../db/queries/calls-to-log';
 import { clonesOf } from '../db/queries/clones-of';
 import { customerById } from '../db/queries/customer-by-id';
 import { historyOf } from '../db/queries/history-of';
@@ -330,10 +330,8 @@ export function createAppState({
      * store refuses what the agent may not do (PermissionError, R24); the UI does not offer it.
      */
     async save(id: Id, changes: TaskChanges): Promise<Task> {
-      const task = await db.tasks.get(id);
       const saved = await (await commands()).saveTaskEdit(db, id, changes, ctx());
       afterWrite();
-      if (task && isOpenCallLog(task)) await loggedCalls.mark(id);
       return saved;
     },
     async create(draft: TaskDraft): Promise<Task> {

@@ -3,29 +3,18 @@ import type { Id } from '../domain/ids';
 import type { DraftStore } from './draft-store';
 
 const KEY = 'logged-calls';
-/** Older marks are dropped: a call logged this long ago is out of every queue anyway. */
-const KEEP = 1000;
 
 /**
- * The call logs the agent has saved from the form, kept in the panel's storage so the "to log"
- * queue survives reloads and restarts: a saved log may have changed nothing in the task itself.
+ * The call logs earlier versions marked as saved in the panel's storage, before a saved log
+ * carried `loggedAt` itself: still honoured, so an agent's "to log" queue does not refill with
+ * logs they saved before the update. Nothing adds to them any more.
  */
 export function createLoggedCalls(store: DraftStore) {
   const ids = signal<ReadonlySet<Id>>(new Set());
   const ready = store.load(KEY).then((stored) => {
     if (Array.isArray(stored)) {
-      ids.value = new Set([...stored.filter((id) => typeof id === 'string'), ...ids.value]);
+      ids.value = new Set(stored.filter((id): id is Id => typeof id === 'string'));
     }
   });
-  return {
-    ids,
-    ready,
-    async mark(id: Id) {
-      await ready;
-      if (ids.value.has(id)) return;
-      const next = [...ids.value, id].slice(-KEEP);
-      ids.value = new Set(next);
-      await store.save(KEY, next);
-    },
-  };
+  return { ids, ready };
 }

@@ -4,7 +4,7 @@ import type { Task } from '../../domain/task';
 import type { WrapupDb } from '../database';
 
 /** A call log the system made for an ended call that is still open: a candidate to log. */
-export function isOpenCallLog(task: Task): boolean {
+function isOpenCallLog(task: Task): boolean {
   return (
     task.origin === 'system' &&
     task.call !== null &&
