@@ -268,13 +268,13 @@ describe.skipIf(!chromiumPath)('quick task from any customer page, in real Chrom
     });
     const reference = panel.page.locator('[data-testid="page-reference"] a');
     await expect
-      .poll(() => reference.textContent())
+      .poll(() => reference.textContent(), { timeout: 10_000 })
       .toBe('<img src=x onerror=alert(1)> · Hostile page');
     expect(await reference.getAttribute('href')).toBe(page.url());
     await panel.page.getByRole('button', { name: 'New customer…' }).click();
     const form = panel.page.locator('fieldset.new-customer');
     await expect
-      .poll(() => form.getByLabel('Name').inputValue())
+      .poll(() => form.getByLabel('Name').inputValue(), { timeout: 10_000 })
       .toBe('<img src=x onerror="window.__pwned=1">Eve');
     expect(await form.getByLabel('Company').inputValue()).toBe(
       '<script>window.__pwned=2</script> Corp',

@@ -57,7 +57,9 @@ describe.skipIf(!chromiumPath)('the workspace against the real server, in real C
     await page.fill('#new-customer-name', 'Ada Lovelace');
     await page.fill('#new-customer-phone', '+44 20 7946 0018');
     await page.getByRole('button', { name: 'Create customer' }).click();
-    await expect.poll(() => page.getByTestId('customer-chosen').textContent()).toBe('Ada Lovelace');
+    await expect
+      .poll(() => page.getByTestId('customer-chosen').textContent(), { timeout: 10_000 })
+      .toBe('Ada Lovelace');
     await page.fill('#task-subject', 'Send the analytical engine notes');
     await page.keyboard.press('Enter');
     await page.waitForSelector('output:has-text("Saved")');
@@ -210,7 +212,9 @@ describe.skipIf(!chromiumPath)('the workspace against the real server, in real C
     );
     await page.getByRole('button', { name: 'New task for this customer' }).click();
     // The picker shows '…' until it has looked up the customer's name.
-    await expect.poll(() => page.getByTestId('customer-chosen').textContent()).toBe('Ada Lovelace');
+    await expect
+      .poll(() => page.getByTestId('customer-chosen').textContent(), { timeout: 10_000 })
+      .toBe('Ada Lovelace');
     await page.fill('#task-subject', 'Reply to Joan about Ada');
     await page.keyboard.press('Enter');
     await page.waitForSelector('output:has-text("Saved")');

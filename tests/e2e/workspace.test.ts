@@ -170,7 +170,9 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     await page.focus('#new-customer-email');
     await page.keyboard.press('Enter');
     await page.waitForSelector('output:has-text("Saved")');
-    await expect.poll(() => page.getByTestId('customer-chosen').textContent()).toBe('Alan Turing');
+    await expect
+      .poll(() => page.getByTestId('customer-chosen').textContent(), { timeout: 10_000 })
+      .toBe('Alan Turing');
 
     await page.getByRole('button', { name: '← Back' }).click();
     await expect.poll(() => panel.toLogRows().count()).toBe(1);
@@ -199,7 +201,9 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     await expectAccessible('customer');
 
     await page.getByRole('button', { name: 'New task for this customer' }).click();
-    await expect.poll(() => page.getByTestId('customer-chosen').textContent()).toBe('Alan Turing');
+    await expect
+      .poll(() => page.getByTestId('customer-chosen').textContent(), { timeout: 10_000 })
+      .toBe('Alan Turing');
     await page.fill('#task-subject', 'Send the paper');
     await page.keyboard.press('Enter');
     await page.waitForSelector('output:has-text("Saved")');
@@ -310,10 +314,12 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     // With only 'view' no action is offered, whether the agent's record has loaded or not: the
     // later steps prove the record is read, as only its permissions give their mixes of actions.
     await panel.seed({ tasks: [task], users: [userRecord(agent, ['view'])] });
-    await expect.poll(() => button('New task').count()).toBe(0);
+    await expect.poll(() => button('New task').count(), { timeout: 10_000 }).toBe(0);
     await panel.openTaskWithNumber('Read-only task');
     await page.waitForSelector('text=You can view this task but not change it.');
-    await expect.poll(offered).toEqual({ newTask: 0, edit: 0, clone: 0, delete: 0, save: 0 });
+    await expect
+      .poll(offered, { timeout: 10_000 })
+      .toEqual({ newTask: 0, edit: 0, clone: 0, delete: 0, save: 0 });
     expect(await panel.form().getAttribute('data-mode')).toBe('view');
     expect(await page.locator('input, textarea, select').count()).toBe(0);
     await expectAccessible('read-only-task');
@@ -342,10 +348,10 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
       expected: Partial<Awaited<ReturnType<typeof offered>>>,
     ) {
       await panel.openTaskWithNumber('Read-only task');
-      await expect.poll(offered).toMatchObject(expected);
+      await expect.poll(offered, { timeout: 10_000 }).toMatchObject(expected);
       await page.getByRole('button', { name: '← Back' }).click();
       await panel.openTaskWithNumber('Read-only task');
-      await expect.poll(offered).toMatchObject(expected);
+      await expect.poll(offered, { timeout: 10_000 }).toMatchObject(expected);
     }
   });
 
@@ -469,7 +475,9 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
     await page.fill('#new-customer-name', 'Grace Hopper');
     await page.fill('#new-customer-phone', '+1 202 555 0147');
     await page.getByRole('button', { name: 'Create customer' }).click();
-    await expect.poll(() => page.getByTestId('customer-chosen').textContent()).toBe('Grace Hopper');
+    await expect
+      .poll(() => page.getByTestId('customer-chosen').textContent(), { timeout: 10_000 })
+      .toBe('Grace Hopper');
     await page.getByRole('button', { name: 'Cancel' }).click();
 
     await page.fill('input[name="search"]', 'hopp');
@@ -501,7 +509,9 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
 
     await page.getByRole('button', { name: 'New task for this customer' }).click();
     // The picker shows '…' until it has looked up the customer's name.
-    await expect.poll(() => page.getByTestId('customer-chosen').textContent()).toBe('Grace Hopper');
+    await expect
+      .poll(() => page.getByTestId('customer-chosen').textContent(), { timeout: 10_000 })
+      .toBe('Grace Hopper');
   });
 
   it('R5 R6: system codes are marked and cannot be unticked; codes show comma-separated; status moves the task', async () => {
@@ -587,6 +597,8 @@ describe.skipIf(!chromiumPath)("the agent's workspace in the side panel, in real
       .toEqual(['Mary J. Jackson (billing)', 'Mary Jackson']);
     await offered.filter({ hasText: /^Mary Jackson$/ }).click();
     await page.waitForSelector('output:has-text("Saved")');
-    await expect.poll(() => page.getByTestId('customer-chosen').textContent()).toBe('Mary Jackson');
+    await expect
+      .poll(() => page.getByTestId('customer-chosen').textContent(), { timeout: 10_000 })
+      .toBe('Mary Jackson');
   });
 });
