@@ -40,6 +40,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // The 1 s default is tight for a browser on a loaded 2-CPU CI machine.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
