@@ -1,3 +1,4 @@
+import { CODES_REQUIRED_MESSAGE } from '../domain/call-log';
 import type { FieldDefinition } from '../domain/field-definition';
 import { activeFieldsFor, validateFieldValues } from '../domain/field-values';
 import type { Id } from '../domain/ids';
@@ -116,7 +117,7 @@ export function formIssues(
     });
   }
   if (options.codesRequired && values.transactionCodes.length === 0) {
-    issues.push({ path: 'transactionCodes', message: 'Pick at least one transaction code.' });
+    issues.push({ path: 'transactionCodes', message: CODES_REQUIRED_MESSAGE });
   }
   if (options.callNumberMissing) {
     const typed = values.callNumber.trim();

@@ -367,7 +367,7 @@ describe.skipIf(!chromiumPath)('administrator changes reach an agent’s side pa
     await panel.form().getByRole('button', { name: 'Save', exact: true }).click();
     await panel
       .fieldError('transactionCodes')
-      .getByText('Pick at least one transaction code.')
+      .getByText('Pick at least one transaction code: they are mandatory on call logs.')
       .waitFor();
     await page.getByRole('button', { name: '← Back' }).click();
     await expect.poll(() => panel.toLogRows().filter({ hasText: 'Cy Caller' }).count()).toBe(1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CODES_REQUIRED_MESSAGE } from '../../../lib/domain/call-log';
 import type { FieldDefinition } from '../../../lib/domain/field-definition';
 import { localDateTimeToIso } from '../../../lib/state/local-date-time';
 import {
@@ -67,7 +68,7 @@ describe('task form values', () => {
     const values = { ...blankFormValues('call', null, []), subject: 'Call' };
     expect(formIssues(values, [])).toEqual([]);
     expect(formIssues(values, [], { codesRequired: true })).toEqual([
-      { path: 'transactionCodes', message: 'Pick at least one transaction code.' },
+      { path: 'transactionCodes', message: CODES_REQUIRED_MESSAGE },
     ]);
   });
 
