@@ -3,6 +3,7 @@ import { callsToLog } from '../../lib/db/queries/calls-to-log';
 import { saveNewTask, saveTaskEdit } from '../../lib/db/task-commands';
 import { openTestApi, type TestApi } from '../server/support/api';
 import { testDatabases } from '../server/support/databases';
+import { endedCall } from '../unit/db/fixtures';
 import { quickTenant } from './support/quick-tenant';
 import { syncClient } from './support/sync-client';
 
@@ -30,17 +31,7 @@ describe.each(testDatabases)('the "to log" queue across devices on $kind', (targ
           kind: 'call',
           origin: 'system',
           subject: 'Call from +44 20 7946 0000',
-          call: {
-            number: '+442079460000',
-            callerName: null,
-            direction: 'inbound',
-            queue: null,
-            campaign: null,
-            startedAt: new Date(Date.now() - 120_000).toISOString(),
-            connectedAt: null,
-            endedAt: new Date(Date.now() - 60_000).toISOString(),
-            durationSeconds: 60,
-          },
+          call: endedCall(new Date(Date.now() - 60_000).toISOString()),
         },
         laptop.ctx(),
       );

@@ -7,7 +7,7 @@ import { CODES_REQUIRED_MESSAGE } from '../../../lib/domain/call-log';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/settings';
 import type { Task } from '../../../lib/domain/task';
 import { ValidationError } from '../../../lib/domain/validation-error';
-import { AGENT, freshDb } from './fixtures';
+import { AGENT, endedCall, freshDb } from './fixtures';
 
 let db: WrapupDb;
 beforeEach(async () => {
@@ -29,17 +29,7 @@ function recordCall(minute: number): Promise<Task> {
       kind: 'call',
       origin: 'system',
       subject: `Call ${minute}`,
-      call: {
-        number: '+442079460000',
-        callerName: null,
-        direction: 'inbound',
-        queue: null,
-        campaign: null,
-        startedAt: at(minute),
-        connectedAt: null,
-        endedAt: at(minute + 1),
-        durationSeconds: 60,
-      },
+      call: endedCall(at(minute + 1)),
     },
     ctx(minute + 1),
   );

@@ -57,6 +57,25 @@ export function makeTask(n: number, overrides: Partial<Task> = {}): Task {
   };
 }
 
+export type CallDetails = NonNullable<Task['call']>;
+
+/** An inbound call from +44 20 7946 0000 that ended at `endedAt` after `durationSeconds` (60). */
+export function endedCall(endedAt: string, overrides: Partial<CallDetails> = {}): CallDetails {
+  const seconds = overrides.durationSeconds ?? 60;
+  return {
+    number: '+442079460000',
+    callerName: null,
+    direction: 'inbound',
+    queue: null,
+    campaign: null,
+    startedAt: new Date(Date.parse(endedAt) - seconds * 1000).toISOString(),
+    connectedAt: null,
+    endedAt,
+    durationSeconds: seconds,
+    ...overrides,
+  };
+}
+
 export function makeCustomer(n: number, overrides: Partial<Customer> = {}): Customer {
   const at = new Date(Date.UTC(2025, 11, 1) + n * 60_000).toISOString();
   return {

@@ -7,6 +7,7 @@ import { editResultPermissions } from '../../../lib/domain/permissions';
 import { replayOnTask } from '../../../lib/domain/replay-mutation';
 import type { Task } from '../../../lib/domain/task';
 import { ValidationError } from '../../../lib/domain/validation-error';
+import { endedCall } from '../db/fixtures';
 import { OTHER_AGENT, onlyTask, testContext } from './support';
 
 const REQUIRED = { codesRequiredOnCallLogs: true };
@@ -18,17 +19,11 @@ function callLog(clock = testContext(), origin: 'system' | 'campaign' = 'system'
         kind: 'call',
         origin,
         subject: 'Call from +44 20 7946 0000',
-        call: {
-          number: '+442079460000',
-          callerName: null,
-          direction: 'inbound',
-          queue: null,
+        call: endedCall('2026-03-02T08:59:00.000Z', {
           campaign: origin === 'campaign' ? 'Spring' : null,
-          startedAt: '2026-03-02T08:55:00.000Z',
           connectedAt: '2026-03-02T08:55:05.000Z',
-          endedAt: '2026-03-02T08:59:00.000Z',
           durationSeconds: 235,
-        },
+        }),
       },
       clock.ctx,
       REQUIRED,
