@@ -246,6 +246,19 @@ describe.skipIf(!chromiumPath)('reminders in real Chromium', () => {
     await page.close();
   });
 
+  /** Closes the browser, waits for `meanwhile`, and starts it again on the same profile. */
+  async function relaunch(meanwhile: () => Promise<unknown> = async () => undefined) {
+    const profileDir = browser.profileDir;
+    await browser.close();
+    await meanwhile();
+    browser = await launchWithExtension({
+      chromiumPath: chromiumPath!,
+      extensionPath: inject('extensionPath'),
+      profileDir,
+    });
+    return browser.serviceWorker();
+  }
+
   it('R11: a reminder that fell due while the browser was closed shows after relaunch, once', async () => {
     let worker = await browser.serviceWorker();
     // Due only once the browser is closed: a reminder already due would be shown by the running
@@ -254,15 +267,9 @@ describe.skipIf(!chromiumPath)('reminders in real Chromium', () => {
     const dueInMs = 8_000;
     const dueAt = Date.now() + dueInMs;
     const id = await storeScheduledCall(worker, dueInMs, 'Missed callback');
-    const profileDir = browser.profileDir;
-    await browser.close();
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueAt - Date.now()) + 1_000));
-    browser = await launchWithExtension({
-      chromiumPath: chromiumPath!,
-      extensionPath: inject('extensionPath'),
-      profileDir,
-    });
-    worker = await browser.serviceWorker();
+    worker = await relaunch(
+      () => new Promise((resolve) => setTimeout(resolve, Math.max(0, dueAt - Date.now()) + 1_000)),
+    );
     await expect
       .poll(async () => Object.keys(await notifications(worker)), { timeout: 30_000 })
       .toContain(`wrapup-reminder:${id}`);
@@ -278,14 +285,7 @@ describe.skipIf(!chromiumPath)('reminders in real Chromium', () => {
     await expect
       .poll(async () => Object.keys(await notifications(worker)), { timeout: 20_000 })
       .toContain(`wrapup-reminder:${id}`);
-    const profileDir = browser.profileDir;
-    await browser.close();
-    browser = await launchWithExtension({
-      chromiumPath: chromiumPath!,
-      extensionPath: inject('extensionPath'),
-      profileDir,
-    });
-    worker = await browser.serviceWorker();
+    worker = await relaunch();
     await expect
       .poll(async () => Object.keys(await notifications(worker)), { timeout: 30_000 })
       .toContain(`wrapup-reminder:${id}`);
