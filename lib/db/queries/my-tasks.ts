@@ -118,15 +118,20 @@ export async function myTasks(
     const newestFirst = sort === 'updated_desc';
     const enough =
       newestFirst && options.limit !== undefined ? (options.offset ?? 0) + options.limit : null;
+    const byStatus = (status: TaskStatus) =>
+      db.tasks
+        .where('[assigneeId+status+updatedAt]')
+        .between([assigneeId, status, Dexie.minKey], [assigneeId, status, Dexie.maxKey])
+        .reverse();
     const lists = await Promise.all(
-      statuses.map((status) => {
-        let walk = db.tasks
-          .where('[assigneeId+status+updatedAt]')
-          .between([assigneeId, status, Dexie.minKey], [assigneeId, status, Dexie.maxKey])
-          .reverse()
-          .filter(wanted);
-        if (enough !== null) walk = walk.limit(enough);
-        return walk.toArray();
+      statuses.map(async (status) => {
+        if (enough === null) return byStatus(status).filter(wanted).toArray();
+        // The index range holds the status already: the newest `enough` in one read, and a
+        // filtering walk only when some of them are deleted or of another kind.
+        const newest = await byStatus(status).limit(enough).toArray();
+        const kept = newest.filter(wanted);
+        if (kept.length === newest.length) return kept;
+        return byStatus(status).filter(wanted).limit(enough).toArray();
       }),
     );
     return page(lists.flat(), options, sort);

@@ -127,6 +127,27 @@ describe('myTasks', () => {
     ).toHaveLength(1);
   });
 
+  it('R22: a first page skips deleted tasks and other kinds among the newest, and still fills', async () => {
+    const at = (n: number) => new Date(Date.UTC(2026, 1, 1, 0, n)).toISOString();
+    const tasks = Array.from({ length: 10 }, (_, n) =>
+      makeTask(n + 1, {
+        updatedAt: at(n),
+        kind: n % 3 === 0 ? 'email' : 'call',
+        deletedAt: n === 8 ? at(n) : null,
+      }),
+    );
+    await writeOperation(db, { tasks });
+    const newestFirst = [...tasks].reverse();
+    const liveCalls = newestFirst.filter((task) => task.kind === 'call' && task.deletedAt === null);
+    const live = newestFirst.filter((task) => task.deletedAt === null);
+    expect(ids(await myTasks(db, AGENT, { filter: 'open', limit: 3 }))).toEqual(
+      ids(live.slice(0, 3)),
+    );
+    expect(ids(await myTasks(db, AGENT, { filter: 'open', kind: 'call', limit: 4 }))).toEqual(
+      ids(liveCalls.slice(0, 4)),
+    );
+  });
+
   it('R22: open lists open and in-progress tasks newest change first, however many are done', async () => {
     const done = Array.from({ length: 300 }, (_, i) => makeTask(100 + i, { status: 'completed' }));
     const open = makeTask(1, { updatedAt: '2026-02-01T00:00:00.000Z' });
