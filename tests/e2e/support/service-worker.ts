@@ -20,30 +20,44 @@ export async function waitForSoftphoneScript(worker: Worker, timeoutMs = 15_000)
 
 /**
  * Stops the extension's service worker the way Chrome does when it idles out, through the
- * DevTools protocol, and waits until the browser lists it no more; the next extension event (an
- * alarm, a message) starts a new one. `Target.closeTarget` only detaches from a worker, so this
- * uses `ServiceWorker.stopAllWorkers` from a blank page's session.
+ * DevTools protocol, and waits until the browser reports it stopped; the next extension event
+ * (an alarm, a message) starts a new one. `Target.closeTarget` only detaches from a worker, so
+ * this uses `ServiceWorker.stopAllWorkers` from a blank page's session. An open side panel may
+ * wake the worker again at once, so the proof is the reported "stopped" state, not its absence
+ * from the target list a moment later.
  */
 export async function stopServiceWorker(
   context: BrowserContext,
   worker: Worker,
   timeoutMs = 15_000,
 ): Promise<void> {
-  const targets = await browserSession(context);
   const page = await context.newPage();
   try {
     const session = await context.newCDPSession(page);
+    let reportStopped = () => {};
+    const stopped = new Promise<void>((resolve) => {
+      reportStopped = resolve;
+    });
+    // Enabling reports every version's state as it is; only a stop after the request counts.
+    let asked = false;
+    session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const ours = versions.filter((version) => version.scriptURL === worker.url());
+      if (asked && ours.some((version) => version.runningStatus === 'stopped')) reportStopped();
+    });
     await session.send('ServiceWorker.enable');
+    asked = true;
     await session.send('ServiceWorker.stopAllWorkers');
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (!(await isListed(targets, worker.url()))) return;
-      if (Date.now() > deadline) throw new Error('the service worker did not stop');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the service worker did not stop')), timeoutMs);
+    });
+    try {
+      await Promise.race([stopped, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   } finally {
     await page.close();
-    await targets.detach();
   }
 }
 
