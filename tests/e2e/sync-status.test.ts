@@ -1,13 +1,14 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newId } from '../../lib/domain/ids';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { WorkspacePage } from './support/pages';
 import {
   type Agent,
+  changeStore,
   type SyncServer,
   signInFromPanel,
   startSyncServer,
+  storeRow,
 } from './support/sync-server';
 
 const chromiumPath = inject('chromiumPath');
@@ -28,78 +29,6 @@ function deadSession(agentId: string) {
     },
     tenant: { id: agentId, name: 'Acme Support' },
   };
-}
-
-/** Puts rows straight into the extension's store, as the sync loop would have left them. */
-function putRows(page: Page, rows: { table: string; value: unknown }[]) {
-  return page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('wrapup');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction([...new Set(rows.map((row) => row.table))], 'readwrite');
-      for (const row of rows) tx.objectStore(row.table).put(row.value);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, rows);
-}
-
-/** Removes a task from the extension's store only, as if it had never been in the working set. */
-function forgetTask(page: Page, id: string) {
-  return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('wrapup');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('tasks', 'readwrite');
-      tx.objectStore('tasks').delete(id);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, id);
-}
-
-/** The tasks the extension keeps current for having been opened from a server search. */
-function openedTasksInStore(page: Page) {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('wrapup');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const row = await new Promise<{ value?: unknown } | undefined>((resolve, reject) => {
-      const request = db.transaction('meta').objectStore('meta').get('sync:openedTasks');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return row?.value ?? [];
-  });
-}
-
-/** One task as the extension's store holds it. */
-function storedTask(page: Page, id: string) {
-  return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('wrapup');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const task = await new Promise<Record<string, unknown>>((resolve, reject) => {
-      const request = db.transaction('tasks').objectStore('tasks').get(id);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return task;
-  }, id);
 }
 
 describe.skipIf(!chromiumPath)('the sync status in the side panel, in real Chromium', () => {
@@ -258,33 +187,35 @@ describe.skipIf(!chromiumPath)('the sync status in the side panel, in real Chrom
       });
       expect(created.status).toBe(200);
       await expect
-        .poll(() => storedTask(page, id), { timeout: 10_000 })
+        .poll(() => storeRow<Record<string, unknown>>(page, 'tasks', id), { timeout: 10_000 })
         .toMatchObject({
           subject: 'Renewal for Dan',
         });
-      const serverCopy = await storedTask(page, id);
+      const serverCopy = await storeRow<Record<string, unknown>>(page, 'tasks', id);
 
       /**
        * A change of the subject that the server refused, as the sync loop leaves it; written
        * past Dexie, so the panel reloads to read it.
        */
       const refuse = async (subject: string, before: string) => {
-        await putRows(page, [
-          { table: 'tasks', value: { ...serverCopy, subject } },
-          {
-            table: 'outbox',
-            value: {
-              id: newId(),
-              name: 'task.edit',
-              args: { taskId: id, changes: { subject }, base: { subject: before } },
-              entityId: id,
-              historyIds: [],
-              state: 'rejected',
-              createdAt: new Date().toISOString(),
-              rejection: { code: 'forbidden', reason: 'You may not edit <b>this</b> task.' },
+        await changeStore(page, {
+          put: [
+            { table: 'tasks', value: { ...serverCopy, subject } },
+            {
+              table: 'outbox',
+              value: {
+                id: newId(),
+                name: 'task.edit',
+                args: { taskId: id, changes: { subject }, base: { subject: before } },
+                entityId: id,
+                historyIds: [],
+                state: 'rejected',
+                createdAt: new Date().toISOString(),
+                rejection: { code: 'forbidden', reason: 'You may not edit <b>this</b> task.' },
+              },
             },
-          },
-        ]);
+          ],
+        });
         await panel.reload();
       };
 
@@ -313,7 +244,9 @@ describe.skipIf(!chromiumPath)('the sync status in the side panel, in real Chrom
       await page.getByText('Your change will be lost').waitFor();
       await page.getByRole('button', { name: 'Discard the change' }).click();
       await expect.poll(() => status.getAttribute('data-kind'), { timeout: 15_000 }).toBe('synced');
-      expect(await storedTask(page, id)).toMatchObject({ subject: 'Renewal for Dan, two seats' });
+      expect(await storeRow<Record<string, unknown>>(page, 'tasks', id)).toMatchObject({
+        subject: 'Renewal for Dan, two seats',
+      });
       expect(await page.getByTestId('refused-change').count()).toBe(0);
     });
 
@@ -330,8 +263,10 @@ describe.skipIf(!chromiumPath)('the sync status in the side panel, in real Chrom
         ],
       });
       expect(created.status).toBe(200);
-      await expect.poll(() => storedTask(page, id), { timeout: 10_000 }).toBeTruthy();
-      await forgetTask(page, id);
+      await expect
+        .poll(() => storeRow<Record<string, unknown>>(page, 'tasks', id), { timeout: 10_000 })
+        .toBeTruthy();
+      await changeStore(page, { remove: [{ table: 'tasks', key: id }] });
       await panel.reload();
 
       await page.fill('input[name="search"]', 'zeppelin');
@@ -349,9 +284,19 @@ describe.skipIf(!chromiumPath)('the sync status in the side panel, in real Chrom
       await row.click();
       await page.waitForSelector('[data-testid="task-form"]');
       expect(await page.inputValue('#task-subject')).toBe('Zeppelin charter enquiry');
-      expect(await storedTask(page, id)).toMatchObject({ subject: 'Zeppelin charter enquiry' });
+      expect(await storeRow<Record<string, unknown>>(page, 'tasks', id)).toMatchObject({
+        subject: 'Zeppelin charter enquiry',
+      });
       // The background keeps it current from now on, though it is not in Bo's working set.
-      await expect.poll(() => openedTasksInStore(page), { timeout: 10_000 }).toEqual([id]);
+      await expect
+        .poll(
+          () =>
+            storeRow<{ value: unknown }>(page, 'meta', 'sync:openedTasks').then(
+              (row) => row?.value,
+            ),
+          { timeout: 10_000 },
+        )
+        .toEqual([id]);
     });
   });
 });

@@ -121,6 +121,53 @@ export function storeRows<T>(page: Page, table: string): Promise<T[]> {
   }, table);
 }
 
+/** One row of one table of the extension's store by its key, read straight from IndexedDB. */
+export function storeRow<T>(page: Page, table: string, key: string): Promise<T | undefined> {
+  return page.evaluate(
+    async ({ table, key }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('wrapup');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const row = await new Promise<unknown>((resolve, reject) => {
+        const request = db.transaction(table).objectStore(table).get(key);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return row as never;
+    },
+    { table, key },
+  );
+}
+
+/**
+ * Puts and deletes rows straight in the extension's store, in one transaction, as the sync loop
+ * would have left them. Raw IndexedDB tells no other context of the extension.
+ */
+export function changeStore(
+  page: Page,
+  change: { put?: { table: string; value: unknown }[]; remove?: { table: string; key: string }[] },
+): Promise<void> {
+  return page.evaluate(async ({ put = [], remove = [] }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('wrapup');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tables = [...new Set([...put, ...remove].map((row) => row.table))];
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(tables, 'readwrite');
+      for (const row of put) tx.objectStore(row.table).put(row.value);
+      for (const row of remove) tx.objectStore(row.table).delete(row.key);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, change);
+}
+
 /** How many rows one table of the extension's store holds. */
 export function storeCount(page: Page, table: string): Promise<number> {
   return page.evaluate(async (table) => {
